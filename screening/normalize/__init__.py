@@ -1,0 +1,50 @@
+"""One normalization pipeline for list names and query names alike.
+
+``normalize(name)`` runs, in order: script clean-up (:mod:`.text`: Unicode NFKC,
+casefolding, romanization, punctuation) -> tokenization -> canonical legal forms and
+abbreviations (:mod:`.legal_forms`). It is deterministic and idempotent on its own
+output (``normalize(" ".join(n.tokens)).tokens == n.tokens``).
+
+>>> n = normalize("MADURO MOROS, Nicolas")
+>>> n.tokens
+('maduro', 'moros', 'nicolas')
+>>> normalize("Megvii Tech Ltd.").tokens
+('megvii', 'technology', 'ltd')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from screening.normalize.legal_forms import canonical_tokens
+from screening.normalize.text import clean
+
+# A name longer than this is cut: no real name is, and unbounded input must not
+# make one row of a batch take unbounded time.
+MAX_NAME_CHARS = 500
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedName:
+    """A name as the index and scorer see it: canonical tokens plus a flag per token."""
+
+    original: str
+    tokens: tuple[str, ...]
+    legal: tuple[bool, ...]  # True where the token is a company legal form
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+    def __bool__(self) -> bool:
+        return bool(self.tokens)
+
+
+def normalize(name: str) -> NormalizedName:
+    """Normalize one name (any script) into canonical tokens; never raises on a str."""
+    cleaned = clean(name[:MAX_NAME_CHARS])
+    tokens, legal = canonical_tokens(cleaned.split())
+    return NormalizedName(name, tuple(tokens), tuple(legal))
+
+
+__all__ = ["NormalizedName", "normalize", "MAX_NAME_CHARS"]
