@@ -1,0 +1,136 @@
+"""The compiled index of listed names: columnar arrays built once, searched in batches.
+
+Each row is one distinct name variant of one entity (primary name or alias). The
+candidate stage multiplies a sparse (queries x vocabulary) matrix of token
+similarities with a sparse (vocabulary x names) matrix of token weight shares. The
+product is, for every pair that shares a token, the weighted share of the listed
+name that the query covers ("listed cover").
+
+Very common tokens (legal forms, and words in many entities) are left out of that
+product to keep it sparse, and each name's left-out share is added back as an upper
+bound. A name whose common tokens alone could reach ``SAFE_COVER`` keeps them in the
+product. Hence every pair whose true listed cover is at least ``SAFE_COVER`` (and
+at least the caller's ``min_cover``) is returned: the stage is recall-safe by
+construction for those thresholds, not by sampling.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from screening.index.attributes import EntityAttributes
+from screening.index.query import MAX_TOKENS, QueryBatch, prepare
+from screening.index.vocabulary import Vocabulary
+from screening.model import Entity, Name, NameQuality
+from screening.normalize import NormalizedName, normalize
+
+# Names whose common tokens could alone reach this listed cover keep those tokens
+# in the candidate product (see the module doc).
+SAFE_COVER = 0.3
+# A token in more entities than this (or a legal form) is "common".
+COMMON_DF_FRACTION = 0.002
+COMMON_DF_MIN = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Query/name pairs from the candidate stage, with the listed-cover upper bound."""
+
+    query: np.ndarray  # int32 row in the batch
+    name: np.ndarray  # int32 row in the index
+    cover_bound: np.ndarray  # float32
+
+
+class NameIndex:
+    """All name variants of the loaded entities, ready for vectorized search."""
+
+    def __init__(self, entities: list[Entity]):
+        self.entities = entities
+        self.attributes = EntityAttributes(entities)
+        rows: list[tuple[int, Name, NormalizedName]] = []
+        for ei, entity in enumerate(entities):
+            seen: set[tuple[str, ...]] = set()
+            for name in entity.all_names():
+                norm = normalize(name.value)
+                if norm.tokens and norm.tokens not in seen:
+                    seen.add(norm.tokens)
+                    rows.append((ei, name, norm))
+        self.vocab = Vocabulary.build((ei, n.tokens, n.legal) for ei, _, n in rows)
+        self.names: list[Name] = [name for _, name, _ in rows]
+        self.name_entity = np.array([ei for ei, _, _ in rows], dtype=np.int32)
+        self.name_weak = np.array([name.quality is NameQuality.WEAK for _, name, _ in rows], dtype=bool)
+        width = max((min(len(n.tokens), MAX_TOKENS) for _, _, n in rows), default=1)
+        self.name_tokens = np.full((len(rows), width), -1, dtype=np.int32)
+        for r, (_, _, norm) in enumerate(rows):
+            ids = [self.vocab.ids[t] for t in norm.tokens[:MAX_TOKENS]]
+            self.name_tokens[r, :len(ids)] = ids
+        valid = self.name_tokens >= 0
+        self.name_weights = np.where(valid, self.vocab.weight[np.maximum(self.name_tokens, 0)], 0).astype(np.float32)
+        self._build_blocking(valid)
+
+    def _build_blocking(self, valid: np.ndarray) -> None:
+        n_names, width = self.name_tokens.shape
+        total = self.name_weights.sum(axis=1, keepdims=True)
+        share = np.divide(self.name_weights, total, out=np.zeros_like(self.name_weights), where=total > 0)
+        common_df = max(COMMON_DF_MIN, int(COMMON_DF_FRACTION * self.vocab.n_docs))
+        tok = np.maximum(self.name_tokens, 0)
+        common = valid & ((self.vocab.df[tok] > common_df) | self.vocab.legal[tok])
+        common_share = np.where(common, share, 0).sum(axis=1)
+        # Names that common tokens could carry past SAFE_COVER index every token.
+        keep_all = common_share >= SAFE_COVER
+        blocking = valid & (~common | keep_all[:, None])
+        self.common_share = np.where(keep_all, 0, common_share).astype(np.float32)
+        rows = np.repeat(np.arange(n_names), width).reshape(n_names, width)
+        self.blocking = sp.csr_matrix(
+            (share[blocking], (self.name_tokens[blocking], rows[blocking])),
+            shape=(len(self.vocab), n_names), dtype=np.float32)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def prepare(self, names: list[NormalizedName]) -> QueryBatch:
+        return prepare(names, self.vocab)
+
+    def candidates(self, batch: QueryBatch, min_cover: float, top_k: int | None = None) -> Candidates:
+        """Pairs whose listed cover may reach ``min_cover``; with ``top_k``, at most that many per query."""
+        sims = self._query_matrix(batch)
+        product = (sims @ self.blocking).tocsr()
+        product.sum_duplicates()
+        counts = np.diff(product.indptr)
+        query = np.repeat(np.arange(len(batch), dtype=np.int32), counts)
+        name = product.indices.astype(np.int32)
+        bound = np.minimum(product.data + self.common_share[name], 1.0).astype(np.float32)
+        keep = bound >= min_cover
+        query, name, bound = query[keep], name[keep], bound[keep]
+        if top_k is not None and len(query):
+            order = np.lexsort((-bound, query))
+            query, name, bound = query[order], name[order], bound[order]
+            first = np.searchsorted(query, query, side="left")
+            rank = np.arange(len(query)) - first
+            keep = rank < top_k
+            query, name, bound = query[keep], name[keep], bound[keep]
+        return Candidates(query, name, bound)
+
+    def _query_matrix(self, batch: QueryBatch) -> sp.csr_matrix:
+        """(queries x vocabulary): each query's best similarity to each listed token."""
+        q_rows, positions = np.nonzero(batch.token_ids >= 0)
+        tok = batch.token_ids[q_rows, positions]
+        starts = np.searchsorted(batch.match_token, tok, side="left")
+        ends = np.searchsorted(batch.match_token, tok, side="right")
+        counts = ends - starts
+        rows = np.repeat(q_rows, counts)
+        offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        idx = np.repeat(starts, counts) + offsets
+        cols = batch.match_vocab[idx]
+        vals = batch.match_sim[idx]
+        # Several query tokens may match one listed token: keep the best, not the sum.
+        key = rows.astype(np.int64) * len(self.vocab) + cols
+        order = np.lexsort((-vals, key))
+        key, rows, cols, vals = key[order], rows[order], cols[order], vals[order]
+        first = np.ones(len(key), dtype=bool)
+        first[1:] = key[1:] != key[:-1]
+        return sp.csr_matrix((vals[first], (rows[first], cols[first])),
+                             shape=(len(batch), len(self.vocab)), dtype=np.float32)

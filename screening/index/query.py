@@ -1,0 +1,69 @@
+"""A batch of query names prepared against a vocabulary: columnar token ids and matches.
+
+Every distinct query token is looked up once per batch (and cached by the
+vocabulary across batches); the result is a flat table of (query token, listed
+token, similarity) sorted by a combined integer key, so later stages can look up any
+token pair with one vectorized ``searchsorted``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from screening.index.vocabulary import Vocabulary
+from screening.normalize import NormalizedName
+
+# Tokens beyond this many in one name are ignored by the index and scorer.
+MAX_TOKENS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class QueryBatch:
+    names: list[NormalizedName]
+    tokens: list[str]  # distinct query tokens of the batch
+    token_ids: np.ndarray  # (Q, M) int32 into ``tokens``, -1 padded
+    token_weights: np.ndarray  # (Q, M) float32, 0 where padded
+    match_token: np.ndarray  # (K,) int32 query token id
+    match_vocab: np.ndarray  # (K,) int32 vocabulary id
+    match_sim: np.ndarray  # (K,) float32 in (0, 1]
+    match_key: np.ndarray  # (K,) int64 = match_token * len(vocab) + match_vocab, sorted
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def token_pair_sims(self, query_tokens: np.ndarray, vocab_ids: np.ndarray, vocab_size: int) -> np.ndarray:
+        """Similarity of each (query token, listed token) pair, elementwise; 0 where unmatched or padded."""
+        keys = query_tokens.astype(np.int64) * vocab_size + vocab_ids
+        pos = np.searchsorted(self.match_key, keys)
+        pos = np.minimum(pos, max(len(self.match_key) - 1, 0))
+        if len(self.match_key) == 0:
+            return np.zeros(keys.shape, dtype=np.float32)
+        found = (self.match_key[pos] == keys) & (query_tokens >= 0) & (vocab_ids >= 0)
+        return np.where(found, self.match_sim[pos], np.float32(0)).astype(np.float32)
+
+
+def prepare(names: list[NormalizedName], vocab: Vocabulary) -> QueryBatch:
+    """Look up every token of ``names`` in ``vocab`` and lay the batch out in arrays."""
+    token_id: dict[str, int] = {}
+    width = max((min(len(n.tokens), MAX_TOKENS) for n in names), default=0)
+    ids = np.full((len(names), max(width, 1)), -1, dtype=np.int32)
+    weights = np.zeros(ids.shape, dtype=np.float32)
+    per_token: list[tuple[tuple[int, float], ...]] = []
+    for q, name in enumerate(names):
+        for m, (tok, legal) in enumerate(zip(name.tokens[:MAX_TOKENS], name.legal)):
+            tid = token_id.get(tok)
+            if tid is None:
+                tid = token_id[tok] = len(per_token)
+                per_token.append(vocab.match(tok))
+            ids[q, m] = tid
+            weights[q, m] = vocab.query_weight(tok, per_token[tid], legal)
+    counts = np.fromiter((len(m) for m in per_token), dtype=np.int64, count=len(per_token))
+    total = int(counts.sum())
+    m_tok = np.repeat(np.arange(len(per_token), dtype=np.int32), counts)
+    m_voc = np.fromiter((v for ms in per_token for v, _ in ms), dtype=np.int32, count=total)
+    m_sim = np.fromiter((s for ms in per_token for _, s in ms), dtype=np.float32, count=total)
+    keys = m_tok.astype(np.int64) * len(vocab) + m_voc
+    order = np.argsort(keys, kind="stable")
+    return QueryBatch(names, list(token_id), ids, weights, m_tok[order], m_voc[order], m_sim[order], keys[order])
