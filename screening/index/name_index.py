@@ -24,13 +24,13 @@ import scipy.sparse as sp
 from screening.index.attributes import EntityAttributes
 from screening.index.query import MAX_TOKENS, QueryBatch, prepare
 from screening.index.vocabulary import Vocabulary
-from screening.model import Entity, Name, NameQuality
-from screening.normalize import NormalizedName, normalize
+from screening.model import Entity, Name, NameQuality, Schema
+from screening.normalize import NormalizedName, TokenClass, normalize
 
 # Names whose common tokens could alone reach this listed cover keep those tokens
 # in the candidate product (see the module doc).
 SAFE_COVER = 0.3
-# A token in more entities than this (or a legal form) is "common".
+# A token in more entities than this (or a legal form, place or industry word) is "common".
 COMMON_DF_FRACTION = 0.002
 COMMON_DF_MIN = 40
 
@@ -58,7 +58,7 @@ class NameIndex:
                 if norm.tokens and norm.tokens not in seen:
                     seen.add(norm.tokens)
                     rows.append((ei, name, norm))
-        self.vocab = Vocabulary.build((ei, n.tokens, n.legal) for ei, _, n in rows)
+        self.vocab = Vocabulary.build((ei, n.tokens, n.classes) for ei, _, n in rows)
         self.names: list[Name] = [name for _, name, _ in rows]
         self.name_entity = np.array([ei for ei, _, _ in rows], dtype=np.int32)
         self.name_weak = np.array([name.quality is NameQuality.WEAK for _, name, _ in rows], dtype=bool)
@@ -68,7 +68,10 @@ class NameIndex:
             ids = [self.vocab.ids[t] for t in norm.tokens[:MAX_TOKENS]]
             self.name_tokens[r, :len(ids)] = ids
         valid = self.name_tokens >= 0
-        self.name_weights = np.where(valid, self.vocab.weight[np.maximum(self.name_tokens, 0)], 0).astype(np.float32)
+        tok = np.maximum(self.name_tokens, 0)
+        person = np.array([entities[ei].schema is Schema.PERSON for ei, _, _ in rows], dtype=bool)[:, None]
+        weight = np.where(person, self.vocab.person_weight[tok], self.vocab.weight[tok])
+        self.name_weights = np.where(valid, weight, 0).astype(np.float32)
         self._build_blocking(valid)
 
     def _build_blocking(self, valid: np.ndarray) -> None:
@@ -77,7 +80,7 @@ class NameIndex:
         share = np.divide(self.name_weights, total, out=np.zeros_like(self.name_weights), where=total > 0)
         common_df = max(COMMON_DF_MIN, int(COMMON_DF_FRACTION * self.vocab.n_docs))
         tok = np.maximum(self.name_tokens, 0)
-        common = valid & ((self.vocab.df[tok] > common_df) | self.vocab.legal[tok])
+        common = valid & ((self.vocab.df[tok] > common_df) | (self.vocab.classes[tok] != TokenClass.WORD))
         common_share = np.where(common, share, 0).sum(axis=1)
         # Names that common tokens could carry past SAFE_COVER index every token.
         keep_all = common_share >= SAFE_COVER

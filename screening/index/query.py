@@ -52,13 +52,13 @@ def prepare(names: list[NormalizedName], vocab: Vocabulary) -> QueryBatch:
     weights = np.zeros(ids.shape, dtype=np.float32)
     per_token: list[tuple[tuple[int, float], ...]] = []
     for q, name in enumerate(names):
-        for m, (tok, legal) in enumerate(zip(name.tokens[:MAX_TOKENS], name.legal)):
+        for m, (tok, cls) in enumerate(zip(name.tokens[:MAX_TOKENS], name.classes)):
             tid = token_id.get(tok)
             if tid is None:
                 tid = token_id[tok] = len(per_token)
                 per_token.append(vocab.match(tok))
             ids[q, m] = tid
-            weights[q, m] = vocab.query_weight(tok, per_token[tid], legal)
+            weights[q, m] = vocab.query_weight(per_token[tid], cls)
     counts = np.fromiter((len(m) for m in per_token), dtype=np.int64, count=len(per_token))
     total = int(counts.sum())
     m_tok = np.repeat(np.arange(len(per_token), dtype=np.int32), counts)

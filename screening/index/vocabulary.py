@@ -7,8 +7,8 @@ string obtained by deleting one of its characters. Two tokens within one edit
 one dictionary probe per key finds every candidate; rapidfuzz then computes the real
 distance. The cost per query token is O(length), independent of vocabulary size.
 
->>> v = Vocabulary.build([(0, ["megvii", "technology"], [False, False]),
-...                        (1, ["hikvision", "technology"], [False, False])])
+>>> W, G = TokenClass.WORD, TokenClass.GENERIC
+>>> v = Vocabulary.build([(0, ["megvii", "technology"], [W, G]), (1, ["hikvision", "technology"], [W, G])])
 >>> [(v.tokens[i], round(s, 3)) for i, s in v.match("megvi")]
 [('megvii', 0.833)]
 """
@@ -22,10 +22,14 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from rapidfuzz.distance import OSA
 
+from screening.normalize import TokenClass
+
 # Shorter tokens only match exactly: one edit in "xi" or "wu" makes another name.
 MIN_FUZZY_LEN = 4
-# Legal forms carry this fraction of an ordinary token's weight.
-LEGAL_WEIGHT = 0.1
+# The share of its rarity weight a token keeps, by class. Places and industry words
+# matter only for companies (a person may be called Jordan or Hunter).
+CLASS_WEIGHT = {TokenClass.WORD: 1.0, TokenClass.LEGAL: 0.1, TokenClass.PLACE: 0.3, TokenClass.GENERIC: 0.35}
+PERSON_CLASS_WEIGHT = {**CLASS_WEIGHT, TokenClass.PLACE: 1.0, TokenClass.GENERIC: 1.0}
 
 
 def _deletions(token: str) -> set[str]:
@@ -35,15 +39,17 @@ def _deletions(token: str) -> set[str]:
 class Vocabulary:
     """Distinct tokens of all listed names, with document frequencies and weights."""
 
-    def __init__(self, tokens: list[str], df: np.ndarray, legal: np.ndarray, n_docs: int):
+    def __init__(self, tokens: list[str], df: np.ndarray, classes: np.ndarray, n_docs: int):
         self.tokens = tokens
         self.ids = {t: i for i, t in enumerate(tokens)}
         self.df = df
-        self.legal = legal
+        self.classes = classes
         self.n_docs = n_docs
-        self.weight = (np.log1p(n_docs / np.maximum(df, 1)) * np.where(legal, LEGAL_WEIGHT, 1.0)).astype(np.float32)
+        self.rarity = np.log1p(n_docs / np.maximum(df, 1)).astype(np.float32)
+        self.weight = self.class_weighted(self.rarity, classes, CLASS_WEIGHT)
+        self.person_weight = self.class_weighted(self.rarity, classes, PERSON_CLASS_WEIGHT)
         # A token no listed name contains is as rare as a token can be.
-        self.unknown_weight = float(math.log1p(n_docs))
+        self.unknown_rarity = float(math.log1p(n_docs))
         self._keys: dict[str, list[int]] = defaultdict(list)
         for i, t in enumerate(tokens):
             if len(t) >= MIN_FUZZY_LEN:
@@ -53,23 +59,28 @@ class Vocabulary:
         self._cache: dict[str, tuple[tuple[int, float], ...]] = {}
 
     @classmethod
-    def build(cls, names: Iterable[tuple[int, Sequence[str], Sequence[bool]]]) -> "Vocabulary":
-        """A vocabulary from ``(document id, tokens, legal flags)`` triples.
+    def build(cls, names: Iterable[tuple[int, Sequence[str], Sequence[TokenClass]]]) -> "Vocabulary":
+        """A vocabulary from ``(document id, tokens, token classes)`` triples.
 
         A document is one listed entity: a token's frequency counts the entities whose
         names contain it, so an entity with twenty aliases does not make its words common.
         """
         docs: dict[str, set[int]] = defaultdict(set)
-        legal: dict[str, bool] = {}
+        classes: dict[str, TokenClass] = {}
         doc_ids: set[int] = set()
-        for doc, tokens, flags in names:
+        for doc, tokens, token_classes in names:
             doc_ids.add(doc)
-            for t, is_legal in zip(tokens, flags):
+            for t, c in zip(tokens, token_classes):
                 docs[t].add(doc)
-                legal[t] = legal.get(t, False) or is_legal
+                classes[t] = c  # a token's class depends on the token alone
         tokens = sorted(docs)
         return cls(tokens, np.array([len(docs[t]) for t in tokens], dtype=np.int32),
-                   np.array([legal[t] for t in tokens], dtype=bool), len(doc_ids))
+                   np.array([classes[t] for t in tokens], dtype=np.int8), len(doc_ids))
+
+    @staticmethod
+    def class_weighted(rarity: np.ndarray, classes: np.ndarray, factors: dict[TokenClass, float]) -> np.ndarray:
+        table = np.array([factors[TokenClass(c)] for c in range(len(TokenClass))], dtype=np.float32)
+        return (rarity * table[classes]).astype(np.float32)
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -97,9 +108,10 @@ class Vocabulary:
             self._cache[token] = result
         return result
 
-    def query_weight(self, token: str, matches: tuple[tuple[int, float], ...], legal: bool) -> float:
-        """How much a query token counts: the rarity of the listed token it matches best."""
+    def query_weight(self, matches: tuple[tuple[int, float], ...], token_class: TokenClass) -> float:
+        """How much a query token counts: the weight of the listed token it matches best,
+        or, for a token no listed name has, the highest rarity times its class factor."""
         if matches:
             best = max(matches, key=lambda m: m[1])[0]
             return float(self.weight[best])
-        return self.unknown_weight * (LEGAL_WEIGHT if legal else 1.0)
+        return self.unknown_rarity * CLASS_WEIGHT[token_class]

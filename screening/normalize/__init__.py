@@ -2,7 +2,8 @@
 
 ``normalize(name)`` runs, in order: script clean-up (:mod:`.text`: Unicode NFKC,
 casefolding, romanization, punctuation) -> tokenization -> canonical legal forms and
-abbreviations (:mod:`.legal_forms`). It is deterministic and idempotent on its own
+abbreviations (:mod:`.legal_forms`) -> the class of each token (:mod:`.name_parts`:
+legal form, place, generic business word, or name word). It is deterministic and idempotent on its own
 output (``normalize(" ".join(n.tokens)).tokens == n.tokens``).
 
 >>> n = normalize("MADURO MOROS, Nicolas")
@@ -17,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from screening.normalize.legal_forms import canonical_tokens
+from screening.normalize.name_parts import TokenClass, token_class
 from screening.normalize.text import clean
 
 # A name longer than this is cut: no real name is, and unbounded input must not
@@ -26,11 +28,11 @@ MAX_NAME_CHARS = 500
 
 @dataclass(frozen=True, slots=True)
 class NormalizedName:
-    """A name as the index and scorer see it: canonical tokens plus a flag per token."""
+    """A name as the index and scorer see it: canonical tokens and the class of each."""
 
     original: str
     tokens: tuple[str, ...]
-    legal: tuple[bool, ...]  # True where the token is a company legal form
+    classes: tuple[TokenClass, ...]
 
     @property
     def text(self) -> str:
@@ -44,7 +46,8 @@ def normalize(name: str) -> NormalizedName:
     """Normalize one name (any script) into canonical tokens; never raises on a str."""
     cleaned = clean(name[:MAX_NAME_CHARS])
     tokens, legal = canonical_tokens(cleaned.split())
-    return NormalizedName(name, tuple(tokens), tuple(legal))
+    classes = tuple(TokenClass.LEGAL if is_legal else token_class(t) for t, is_legal in zip(tokens, legal))
+    return NormalizedName(name, tuple(tokens), classes)
 
 
-__all__ = ["NormalizedName", "normalize", "MAX_NAME_CHARS"]
+__all__ = ["MAX_NAME_CHARS", "NormalizedName", "TokenClass", "normalize"]

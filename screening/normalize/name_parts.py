@@ -1,0 +1,83 @@
+"""What part of a company name a token is: legal form, place, generic business word, or a name word.
+
+A company name is mostly place + trade name + industry + legal form ("Hangzhou
+Hikvision Digital Technology Co., Ltd."). Only the trade name identifies the company;
+two firms sharing "Hangzhou ... Digital Technology Co., Ltd." are different firms.
+Rarity in the loaded lists alone cannot tell this (a city may occur only once in a
+list), so scoring multiplies rarity by a class factor for these parts. The words here
+are ordinary vocabulary (places, industries), not names taken from any list.
+
+>>> [token_class(t).name for t in ("hangzhou", "hikvision", "technology", "ltd")]
+['PLACE', 'WORD', 'GENERIC', 'WORD']
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class TokenClass(IntEnum):
+    WORD = 0  # a name word: the distinctive part
+    LEGAL = 1  # company legal form (decided by legal_forms, not by token_class)
+    PLACE = 2  # country, region, city
+    GENERIC = 3  # industry and business words
+
+
+# Chinese provinces and large cities in pinyin, the Hong Kong and Macau spellings, and
+# the countries, regions and cities that company names most often carry.
+PLACES = frozenset("""
+beijing shanghai tianjin chongqing shenzhen guangzhou hangzhou nanjing wuhan chengdu xian xiamen
+suzhou wuxi ningbo dongguan foshan zhuhai shantou wenzhou qingdao dalian shenyang harbin changchun
+jinan zhengzhou changsha hefei fuzhou kunming nanning guiyang lanzhou urumqi hohhot taiyuan
+shijiazhuang nanchang haikou lhasa xining yinchuan luoyang baotou tangshan yantai weihai zibo
+changzhou nantong yangzhou xuzhou jiaxing shaoxing taizhou jinhua quanzhou zhangzhou huizhou
+zhongshan jiangmen zhanjiang mianyang deyang zunyi liuzhou guilin sanya daqing jilin anshan
+jiangsu zhejiang guangdong fujian shandong henan hebei hubei hunan anhui jiangxi sichuan yunnan
+guizhou shaanxi shanxi gansu qinghai hainan liaoning heilongjiang xinjiang xizang tibet ningxia
+guangxi neimenggu mongolia inner hongkong hong kong kowloon macau macao taiwan taipei
+china chinese prc peking canton tsingtao amoy
+asia asian pacific europe european america american africa african middle east west north south
+eastern western northern southern central global international world overseas
+russia russian moscow petersburg iran iranian tehran syria syrian damascus korea korean pyongyang
+dprk iraq iraqi baghdad lebanon beirut turkey istanbul ankara dubai emirates uae sharjah
+abu dhabi gulf arab arabia saudi riyadh qatar doha oman kuwait bahrain yemen egypt cairo
+libya tripoli sudan khartoum afghanistan kabul pakistan karachi india indian mumbai delhi
+singapore malaysia kuala lumpur thailand bangkok vietnam hanoi indonesia jakarta philippines
+japan japanese tokyo london british britain england cyprus cypriot malta panama cayman
+virgin islands island belarus minsk ukraine kyiv kiev kazakhstan almaty tashkent uzbekistan
+venezuela caracas cuba havana mexico mexican colombia bogota brazil germany german berlin
+france paris switzerland swiss geneva zurich netherlands amsterdam belgium italy italia
+spain usa canada australia
+""".split())
+
+# Industry and business words: what a firm does or is, shared by thousands of firms.
+GENERIC = frozenset("""
+technology technologies science sciences scientific digital electronics electronic electric
+electrical electro information informatics network networks communication telecommunication
+telecom telecoms software systems solutions data intelligent intelligence smart cloud internet
+online media semiconductor microelectronics optoelectronics optical optics photonics devices
+equipment instruments instrument machinery machine machines manufacturing industry industries
+engineering construction development investment investments holding holdings group groups
+capital finance financial bank banking insurance securities fund funds asset assets
+management consulting services trading trade import export imports exports commerce
+commercial enterprise enterprises corporation company companies business international
+global national general united new first power energy oil gas petroleum petrochemical
+chemical chemicals materials material metals metal steel mining minerals resources shipping
+logistics transport transportation marine maritime shipbuilding navigation aviation
+aerospace aircraft airlines airline air space satellite rocket defense defence military
+research institute academy university laboratory lab center centre products product
+supply supplies industrial manufacturer factory works mechanical automation auto automotive
+motor motors vehicle vehicles medical pharmaceutical pharmaceuticals health biotech
+biological agriculture agricultural food foods textile textiles real estate property
+properties hotel hotels travel tourism security vision video imaging image robotics
+precision heavy light high tech hi new and of the for
+""".split())
+
+
+def token_class(token: str) -> TokenClass:
+    """The class of a non-legal token (legal forms are recognized by :mod:`.legal_forms`)."""
+    if token in PLACES:
+        return TokenClass.PLACE
+    if token in GENERIC:
+        return TokenClass.GENERIC
+    return TokenClass.WORD
