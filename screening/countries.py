@@ -3,8 +3,8 @@
 pycountry holds the ISO tables; publishers add their own spellings ("Korea, North",
 "Burma", "West Bank"), which live in the small table below.
 
->>> to_iso2("China"), to_iso2("cn"), to_iso2("Korea, North"), to_iso2("Atlantis")
-('CN', 'CN', 'KP', None)
+>>> to_iso2("China"), to_iso2("cn"), to_iso2("Korea, North"), to_iso2("Bosnia-Herzegovina"), to_iso2("Atlantis")
+('CN', 'CN', 'KP', 'BA', None)
 """
 
 from __future__ import annotations
@@ -69,6 +69,16 @@ _EXTRA = {
     "crimea": "UA",
     "region: northern mali": "ML",
     "region: gaza": "PS",
+    "bosnia-herzegovina": "BA",
+    "north macedonia, the republic of": "MK",
+    "macedonia, the former yugoslav republic of": "MK",
+    "democratic people s republic of korea": "KP",
+    "st. kitts & nevis": "KN",
+    "brunei": "BN",
+    "man, isle of": "IM",
+    "virgin islands, british": "VG",
+    "region: west bank": "PS",
+    "curacao": "CW",
     "netherlands antilles": "AN",
     "yugoslavia": "YU",
     "serbia and montenegro": "CS",
@@ -82,8 +92,8 @@ _SPACES = re.compile(r"\s+")
 @functools.lru_cache(maxsize=4096)
 def to_iso2(value: str | None) -> str | None:
     """An ISO alpha-2 code for a country code or name, or None when it is not a country."""
-    if not value or not isinstance(value, str):
-        return None
+    if not value or not isinstance(value, str) or any(ch.isdigit() for ch in value):
+        return None  # pycountry would read "004" as a numeric country code
     key = _SPACES.sub(" ", value.strip().strip(".").replace("'", " ")).casefold()
     if not key:
         return None
