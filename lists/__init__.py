@@ -1,0 +1,1 @@
+"""Bundled list data and the registry of list sources (shipped as ``screening.lists``)."""
