@@ -1,0 +1,222 @@
+"""The ``screening`` command line.
+
+Exit codes (so a batch job can tell the outcomes apart):
+
+* 0: ran, no alerts
+* 1: ran, alerts found
+* 2: failed (bad arguments, unreadable input or list); the reason is printed on one line
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from screening.interfaces.screener import DEFAULT_THRESHOLD, RESULT_COLUMNS, Screener, ScreeningInputError
+from screening.model import EntityList
+from screening.sources import ListFormatError, load_list, sources
+
+EXIT_CLEAN, EXIT_ALERTS, EXIT_FAILED = 0, 1, 2
+OPTIONAL_COLUMNS = ("schema", "country", "birth_date")
+
+
+class CliError(Exception):
+    """A failure to report on one line, without a traceback."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except (CliError, ListFormatError, ScreeningInputError) as exc:
+        print(f"screening: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("screening: interrupted", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="screening", description="Screen names against sanctions lists.",
+                                epilog="exit codes: 0 no alerts, 1 alerts found, 2 failed")
+    sub = p.add_subparsers(dest="command", required=True)
+    lists_help = ("a list to screen against, SOURCE=PATH (repeatable; sources: "
+                  f"{', '.join(sources())}); default: the bundled starter list")
+
+    s = sub.add_parser("screen", help="screen a CSV or Parquet file of customers")
+    s.add_argument("input", help="customers file (.csv or .parquet)")
+    s.add_argument("-o", "--output", required=True, help="alerts file to write (.csv or .parquet)")
+    s.add_argument("--list", action="append", default=[], metavar="SOURCE=PATH", help=lists_help)
+    s.add_argument("--threshold", type=float, default=None,
+                   help=f"alert threshold 0-100 (default {DEFAULT_THRESHOLD:g})")
+    s.add_argument("--limit", type=int, default=10, help="at most this many alerts per customer (default 10)")
+    s.add_argument("--name-column", default="name", help="column holding the name (default: name)")
+    s.add_argument("--id-column", default=None, help="column whose values label rows in the output "
+                   "(default: the 0-based data row number)")
+    for col in OPTIONAL_COLUMNS:
+        s.add_argument(f"--{col.replace('_', '-')}-column", default=None,
+                       help=f"column holding the {col.replace('_', ' ')} (default: '{col}' if the file has it)")
+    s.set_defaults(run=_screen)
+
+    m = sub.add_parser("match", help="screen one name and show the matches")
+    m.add_argument("name")
+    m.add_argument("--list", action="append", default=[], metavar="SOURCE=PATH", help=lists_help)
+    m.add_argument("--schema", default=None, help="Person, Organization, Vessel or Aircraft")
+    m.add_argument("--country", default=None, help="country name or ISO code")
+    m.add_argument("--birth-date", default=None, help="YYYY, YYYY-MM or YYYY-MM-DD")
+    m.add_argument("--threshold", type=float, default=None,
+                   help=f"alert threshold 0-100 (default {DEFAULT_THRESHOLD:g}; 0 shows the best candidates)")
+    m.add_argument("--limit", type=int, default=10)
+    m.add_argument("--explain", action="store_true", help="show why each match scored as it did")
+    m.set_defaults(run=_match)
+
+    ls = sub.add_parser("lists", help="list sources and loaded lists")
+    ls_sub = ls.add_subparsers(dest="lists_command", required=True)
+    show = ls_sub.add_parser("show", help="show the known sources and what the given (or default) lists hold")
+    show.add_argument("--list", action="append", default=[], metavar="SOURCE=PATH", help=lists_help)
+    show.set_defaults(run=_lists_show)
+    return p
+
+
+def _load_lists(specs: list[str]) -> list[EntityList] | None:
+    if not specs:
+        return None
+    out = []
+    for spec in specs:
+        source, sep, path = spec.partition("=")
+        if not sep or not source or not path:
+            raise CliError(f"--list {spec!r}: expected SOURCE=PATH, e.g. ofac-sdn=lists/sdn")
+        out.append(load_list(source, path))
+    return out
+
+
+def _read_table(path: str) -> pd.DataFrame:
+    p = Path(path)
+    if not p.is_file():
+        raise CliError(f"{path}: no such file")
+    try:
+        if p.suffix.lower() in (".parquet", ".pq"):
+            return pd.read_parquet(p)
+        return pd.read_csv(p, dtype=str, keep_default_na=False, na_values=[""])
+    except ValueError as exc:
+        raise CliError(f"{path}: {exc}") from exc
+    except Exception as exc:  # pandas raises many parser types; the user needs the file and the reason
+        raise CliError(f"{path}: cannot read ({type(exc).__name__}: {exc})") from exc
+
+
+def _screen(args: argparse.Namespace) -> int:
+    screener = Screener(_load_lists(args.list))
+    customers = _read_table(args.input)
+    if args.id_column:
+        if args.id_column not in customers.columns:
+            raise CliError(f"{args.input}: no column {args.id_column!r} (columns: {', '.join(customers.columns)})")
+        customers = customers.set_index(args.id_column, drop=False)
+    if args.name_column not in customers.columns:
+        raise CliError(f"{args.input}: no column {args.name_column!r} (columns: {', '.join(customers.columns)}); "
+                       "use --name-column")
+    optional = {}
+    for col in OPTIONAL_COLUMNS:
+        given = getattr(args, f"{col}_column")
+        if given is not None and given not in customers.columns:
+            raise CliError(f"{args.input}: no column {given!r} (columns: {', '.join(customers.columns)})")
+        optional[col] = given if given is not None else (col if col in customers.columns else None)
+    counts = {"rows": 0, "screened": 0, "rejected": 0}
+    alerts = alerted_rows = 0
+    with _ResultWriter(Path(args.output)) as writer:
+        for frame in screener.iter_screen(customers, name=args.name_column, limit=args.limit,
+                                          threshold=args.threshold, **optional):
+            writer.write(frame)
+            alerts += len(frame)
+            alerted_rows += frame["row"].nunique()  # an input row lives in one chunk only
+            for k in counts:
+                counts[k] += frame.attrs["counts"][k]
+    print(f"screened {counts['screened']} of {counts['rows']} rows ({counts['rejected']} rejected: no usable name); "
+          f"{alerts} alerts on {alerted_rows} rows -> {args.output}", file=sys.stderr)
+    return EXIT_ALERTS if alerts else EXIT_CLEAN
+
+
+class _ResultWriter:
+    """Writes result chunks to a temporary file beside the target; renames it into place only on success,
+    so an interrupted run never leaves a file that looks complete."""
+
+    def __init__(self, target: Path):
+        if target.suffix.lower() not in (".csv", ".parquet", ".pq"):
+            raise CliError(f"{target}: output must end in .csv or .parquet")
+        if not target.parent.is_dir():
+            raise CliError(f"{target}: folder {target.parent} does not exist")
+        self.target = target
+        self.parquet = target.suffix.lower() != ".csv"
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+        os.close(fd)
+        self.tmp = Path(tmp)
+        self._pq_writer = None
+        self._wrote_header = False
+
+    def write(self, frame: pd.DataFrame) -> None:
+        frame = frame.assign(row=frame["row"].astype(str))
+        if self.parquet:
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            if self._pq_writer is None:
+                self._pq_writer = pq.ParquetWriter(self.tmp, table.schema)
+            self._pq_writer.write_table(table)
+        else:
+            frame.to_csv(self.tmp, mode="a", header=not self._wrote_header, index=False)
+            self._wrote_header = True
+
+    def __enter__(self) -> "_ResultWriter":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self._pq_writer is not None:
+            self._pq_writer.close()
+        if exc_type is not None:
+            self.tmp.unlink(missing_ok=True)
+            return
+        if self.parquet and self._pq_writer is None:
+            pd.DataFrame({c: pd.Series(dtype=str) for c in RESULT_COLUMNS}).to_parquet(self.tmp, index=False)
+        elif not self.parquet and not self._wrote_header:
+            pd.DataFrame(columns=RESULT_COLUMNS).to_csv(self.tmp, index=False)
+        os.replace(self.tmp, self.target)
+
+
+def _match(args: argparse.Namespace) -> int:
+    screener = Screener(_load_lists(args.list))
+    hits = screener.match(args.name, schema=args.schema, country=args.country, birth_date=args.birth_date,
+                          limit=args.limit, threshold=args.threshold)
+    if not hits:
+        print(f"no match for {args.name!r} at threshold "
+              f"{DEFAULT_THRESHOLD if args.threshold is None else args.threshold:g}")
+    for h in hits:
+        print(f"{h.score:6.1f}  {h.entity_id:<20} {h.listed_name}  [{'; '.join(h.programs)}]"
+              + (f"  (matched {h.matched_name!r})" if h.matched_name != h.listed_name else ""))
+        if args.explain:
+            print("\n".join("        " + line for line in str(h.explain()).splitlines()))
+    return EXIT_ALERTS if hits else EXIT_CLEAN
+
+
+def _lists_show(args: argparse.Namespace) -> int:
+    print("Known sources:")
+    for key, info in sources().items():
+        print(f"  {key:<10} {info.title}" + ("  [bundled default]" if info.default else ""))
+    screener = Screener(_load_lists(args.list))
+    print("\nLoaded:")
+    for lst in screener.lists:
+        snap = lst.snapshot
+        print(f"  {lst.source:<10} {len(lst):>6} entities  {snap.published or 'undated':<10}  "
+              f"sha256 {snap.content_hash[:16]}  {snap.path}")
+        for issue in lst.issues:
+            print(f"      note: {issue}")
+    print(f"  total: {screener.entity_count} distinct entities")
+    return EXIT_CLEAN
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

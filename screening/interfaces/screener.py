@@ -1,0 +1,197 @@
+"""The Python API: a Screener built once from lists, then ``match`` (one name) and ``screen`` (a DataFrame)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from screening.countries import to_iso2
+from screening.index.attributes import SCHEMA_CODE
+from screening.index.name_index import NameIndex
+from screening.model import DateOfBirth, Entity, EntityList, Schema
+from screening.normalize import NormalizedName, normalize
+from screening.scoring.batch import BatchResult, screen_batch
+from screening.scoring.explain import Explanation
+from screening.scoring.factors import QueryAttributes
+from screening.sources import default_lists
+
+DEFAULT_THRESHOLD = 80.0
+"""Scores at or above this alert. 100 = the same name; 80 = the listed name's distinctive
+words are all present with small differences; below ~70 usually another party."""
+
+RESULT_COLUMNS = ["row", "entity_id", "source", "listed_name", "matched_name", "name_kind", "score",
+                  "name_score", "programs", "schema", "list_snapshot"]
+
+
+class ScreeningInputError(ValueError):
+    """The caller's input cannot be screened as given (e.g. a named column is missing)."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """One listed entity that matched a query, with its score and the reason for it."""
+
+    entity: Entity
+    score: float
+    matched_name: str
+    name_kind: str
+    name_score: float
+    _explain: "callable" = field(repr=False, compare=False)
+
+    @property
+    def entity_id(self) -> str:
+        return self.entity.entity_id
+
+    @property
+    def listed_name(self) -> str:
+        return self.entity.name
+
+    @property
+    def source(self) -> str:
+        return self.entity.source
+
+    @property
+    def programs(self) -> tuple[str, ...]:
+        return self.entity.programs
+
+    def explain(self) -> Explanation:
+        """Why this matched: the alias, the aligned name parts, and every score adjustment.
+
+        ``print(match.explain())`` reads as text; ``match.explain().to_dict()`` is data.
+        """
+        return self._explain()
+
+
+class Screener:
+    """Screens names against sanctions lists.
+
+    >>> screener = Screener()                     # the bundled starter list
+    >>> hits = screener.match("Megvii Tech Ltd", schema="Organization", country="CN")
+    >>> hits[0].entity_id, hits[0].score >= DEFAULT_THRESHOLD
+    ('ofac-cons:33091', True)
+    """
+
+    def __init__(self, lists: Iterable[EntityList] | None = None):
+        self.lists: tuple[EntityList, ...] = tuple(default_lists() if lists is None else lists)
+        entities: dict[str, Entity] = {}
+        for lst in self.lists:
+            for entity in lst:
+                entities.setdefault(entity.entity_id, entity)  # a list loaded twice counts once
+        self.index = NameIndex(list(entities.values()))
+
+    @property
+    def entity_count(self) -> int:
+        return len(self.index.entities)
+
+    def match(self, name: str, schema: str | None = None, country: str | None = None,
+              birth_date: str | None = None, limit: int = 10, threshold: float | None = None) -> list[Match]:
+        """The listed entities matching one name, best first (at most ``limit``, scores >= ``threshold``).
+
+        ``threshold=None`` means :data:`DEFAULT_THRESHOLD`; ``threshold=0`` returns the best candidates.
+        """
+        threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+        norm = normalize(name) if isinstance(name, str) else None
+        if not norm:
+            return []
+        attrs = self._query_attributes([schema], [country], [birth_date])
+        result = screen_batch(self.index, [norm], attrs, limit, threshold)
+        return [self._match(result, i, name) for i in range(len(result))]
+
+    def screen(self, customers: pd.DataFrame, name: str = "name", schema: str | None = None,
+               country: str | None = None, birth_date: str | None = None, limit: int = 10,
+               threshold: float | None = None, chunk_size: int = 50_000) -> pd.DataFrame:
+        """Screen every row of ``customers``; one result row per (input row, listed entity), best first.
+
+        Column arguments name the DataFrame's columns (``schema``, ``country`` and
+        ``birth_date`` are optional). ``threshold=None`` means :data:`DEFAULT_THRESHOLD`;
+        ``threshold=0`` returns the best ``limit`` candidates of every row. Rows whose
+        name is missing or has no letters or digits are not screened; the result's
+        ``attrs["counts"]`` gives rows in, screened and rejected.
+        """
+        frames = list(self.iter_screen(customers, name, schema, country, birth_date, limit, threshold, chunk_size))
+        counts = {"rows": 0, "screened": 0, "rejected": 0}
+        for f in frames:
+            for k in counts:
+                counts[k] += f.attrs["counts"][k]
+        out = pd.concat(frames, ignore_index=True) if frames else _empty_result()
+        out.attrs["counts"] = counts
+        return out
+
+    def iter_screen(self, customers: pd.DataFrame, name: str = "name", schema: str | None = None,
+                    country: str | None = None, birth_date: str | None = None, limit: int = 10,
+                    threshold: float | None = None, chunk_size: int = 50_000) -> Iterator[pd.DataFrame]:
+        """:meth:`screen` chunk by chunk, so a caller can write results as they come with bounded memory."""
+        for col in (name, schema, country, birth_date):
+            if col is not None and col not in customers.columns:
+                raise ScreeningInputError(
+                    f"column {col!r} not in the input (columns: {', '.join(map(str, customers.columns))})")
+        threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+        for start in range(0, max(len(customers), 1), chunk_size):
+            chunk = customers.iloc[start:start + chunk_size]
+            yield self._screen_chunk(chunk, name, schema, country, birth_date, limit, threshold)
+
+    def _screen_chunk(self, chunk: pd.DataFrame, name: str, schema: str | None, country: str | None,
+                      birth_date: str | None, limit: int, threshold: float) -> pd.DataFrame:
+        names = chunk[name].tolist()
+        cache: dict[str, NormalizedName] = {}
+        norms = [cache.setdefault(n, normalize(n)) if isinstance(n, str) else None for n in names]
+        ok = np.array([bool(n) for n in norms], dtype=bool)
+        rows = np.flatnonzero(ok)
+        column = (lambda col: chunk[col].to_numpy()[rows] if col is not None else [None] * len(rows))
+        attrs = self._query_attributes(column(schema), column(country), column(birth_date))
+        result = screen_batch(self.index, [norms[i] for i in rows], attrs, limit, threshold)
+        frame = self._frame(result, chunk.index.to_numpy()[rows])
+        frame.attrs["counts"] = {"rows": len(chunk), "screened": int(ok.sum()), "rejected": int((~ok).sum())}
+        return frame
+
+    def _query_attributes(self, schemas, countries, birth_dates) -> QueryAttributes:
+        attrs = self.index.attributes
+        schema_code = {v: SCHEMA_CODE[Schema.parse(v)] for v in set(map(_hashable, schemas))}
+        country_code = {v: attrs.country_code(to_iso2(v) if isinstance(v, str) else None)
+                        for v in set(map(_hashable, countries))}
+        dobs = {v: DateOfBirth.parse(v) for v in set(map(_hashable, birth_dates))}
+        return QueryAttributes(
+            schema=np.array([schema_code[_hashable(v)] for v in schemas], dtype=np.int8),
+            country=np.array([country_code[_hashable(v)] for v in countries], dtype=np.int32),
+            dob_start=np.array([d.start.toordinal() if (d := dobs[_hashable(v)]) else -1 for v in birth_dates],
+                               dtype=np.int64),
+            dob_end=np.array([d.end.toordinal() if (d := dobs[_hashable(v)]) else -1 for v in birth_dates],
+                             dtype=np.int64))
+
+    def _match(self, result: BatchResult, i: int, query: str) -> Match:
+        entity = self.index.entities[int(result.entity[i])]
+        name = self.index.names[int(result.name[i])]
+        return Match(entity=entity, score=round(float(result.score[i]), 2), matched_name=name.value,
+                     name_kind=name.kind.value, name_score=round(float(result.name_score[i]), 2),
+                     _explain=lambda: result.explain(i, self.index, query))
+
+    def _frame(self, result: BatchResult, labels: np.ndarray) -> pd.DataFrame:
+        entities = self.index.entities
+        names = self.index.names
+        ent = [entities[i] for i in result.entity.tolist()]
+        alias = [names[i] for i in result.name.tolist()]
+        return pd.DataFrame({
+            "row": labels[result.row] if len(result) else np.array([], dtype=labels.dtype),
+            "entity_id": [e.entity_id for e in ent],
+            "source": [e.source for e in ent],
+            "listed_name": [e.name for e in ent],
+            "matched_name": [a.value for a in alias],
+            "name_kind": [a.kind.value for a in alias],
+            "score": np.round(result.score.astype(np.float64), 2),
+            "name_score": np.round(result.name_score.astype(np.float64), 2),
+            "programs": ["; ".join(e.programs) for e in ent],
+            "schema": [e.schema.value for e in ent],
+            "list_snapshot": [e.snapshot.label if e.snapshot else "" for e in ent],
+        }, columns=RESULT_COLUMNS)
+
+
+def _hashable(value: object) -> object:
+    """Missing values of any kind (None, NaN, NaT) as None, so they key one dict entry."""
+    return None if value is None or (isinstance(value, float) and value != value) or value is pd.NaT else value
+
+
+def _empty_result() -> pd.DataFrame:
+    return pd.DataFrame({c: [] for c in RESULT_COLUMNS})
