@@ -262,7 +262,8 @@ class _EntityParts:
             publisher_id=ent_num,
             schema=_schema(ent_num, sdn_type, layout, issues),
             name=name,
-            aliases=_aliases(ent_num, aliases.get(ent_num, ()), layout, issues) + parsed.aliases,
+            aliases=(_aliases(ent_num, aliases.get(ent_num, ()), layout, issues) + parsed.aliases
+                     + _issuer_aliases(parsed.issuer_names)),
             programs=_programs(programs),
             countries=tuple(c for c in dict.fromkeys(countries) if c),
             remarks_parsed=parsed,
@@ -311,6 +312,13 @@ def _aliases(ent_num: str, rows: Iterable[list[str]], layout: _Layout,
         names.append(Name(alt_name, kind, NameQuality.STRONG,
                           provenance=f"{layout.alt} alt_num {alt_num.strip()}"))
     return tuple(names)
+
+
+def _issuer_aliases(issuers: tuple[str, ...]) -> tuple[Name, ...]:
+    """CMIC "Issuer Name"s: the names under which the banned securities trade. A trade
+    in them must alert on the listed entity, so they are strong aliases."""
+    return tuple(Name(n, NameKind.AKA, NameQuality.STRONG, provenance="remarks Issuer Name")
+                 for n in dict.fromkeys(issuers))
 
 
 def _address(row: list[str]) -> Address | None:
