@@ -25,6 +25,9 @@ from screening.sources import ListFormatError, load_list, sources
 
 EXIT_CLEAN, EXIT_ALERTS, EXIT_FAILED = 0, 1, 2
 OPTIONAL_COLUMNS = ("schema", "country", "birth_date")
+# One fixed schema: a chunk without alerts must not write columns of another type.
+_PARQUET_SCHEMA = pa.schema([(c, pa.float64() if c in ("score", "name_score") else pa.string())
+                             for c in RESULT_COLUMNS])
 
 
 class CliError(Exception):
@@ -35,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
+        if getattr(args, "limit", 1) < 1:
+            raise CliError(f"--limit must be at least 1, not {args.limit}")
+        if getattr(args, "threshold", None) is not None and not 0 <= args.threshold <= 100:
+            raise CliError(f"--threshold must be between 0 and 100, not {args.threshold:g}")
         return args.run(args)
     except (CliError, ListFormatError, ScreeningInputError) as exc:
         print(f"screening: error: {exc}", file=sys.stderr)
@@ -157,15 +164,18 @@ class _ResultWriter:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
         os.close(fd)
         self.tmp = Path(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.tmp, 0o666 & ~umask)  # as an ordinary open() would, not mkstemp's 0600
         self._pq_writer = None
         self._wrote_header = False
 
     def write(self, frame: pd.DataFrame) -> None:
         frame = frame.assign(row=frame["row"].astype(str))
         if self.parquet:
-            table = pa.Table.from_pandas(frame, preserve_index=False)
+            table = pa.Table.from_pandas(frame, schema=_PARQUET_SCHEMA, preserve_index=False)
             if self._pq_writer is None:
-                self._pq_writer = pq.ParquetWriter(self.tmp, table.schema)
+                self._pq_writer = pq.ParquetWriter(self.tmp, _PARQUET_SCHEMA)
             self._pq_writer.write_table(table)
         else:
             frame.to_csv(self.tmp, mode="a", header=not self._wrote_header, index=False)
@@ -181,7 +191,7 @@ class _ResultWriter:
             self.tmp.unlink(missing_ok=True)
             return
         if self.parquet and self._pq_writer is None:
-            pd.DataFrame({c: pd.Series(dtype=str) for c in RESULT_COLUMNS}).to_parquet(self.tmp, index=False)
+            pq.write_table(_PARQUET_SCHEMA.empty_table(), self.tmp)
         elif not self.parquet and not self._wrote_header:
             pd.DataFrame(columns=RESULT_COLUMNS).to_csv(self.tmp, index=False)
         os.replace(self.tmp, self.target)

@@ -92,7 +92,7 @@ class Screener:
 
         ``threshold=None`` means :data:`DEFAULT_THRESHOLD`; ``threshold=0`` returns the best candidates.
         """
-        threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+        threshold = _check_options(limit, threshold)
         norm = normalize(name) if isinstance(name, str) else None
         if not norm:
             return []
@@ -107,7 +107,8 @@ class Screener:
 
         Column arguments name the DataFrame's columns (``schema``, ``country`` and
         ``birth_date`` are optional). ``threshold=None`` means :data:`DEFAULT_THRESHOLD`;
-        ``threshold=0`` returns the best ``limit`` candidates of every row. Rows whose
+        ``threshold=0`` returns the best ``limit`` candidates of every row (among listed
+        names sharing at least one word with it, exactly or within one edit). Rows whose
         name is missing or has no letters or digits are not screened; the result's
         ``attrs["counts"]`` gives rows in, screened and rejected.
         """
@@ -128,7 +129,9 @@ class Screener:
             if col is not None and col not in customers.columns:
                 raise ScreeningInputError(
                     f"column {col!r} not in the input (columns: {', '.join(map(str, customers.columns))})")
-        threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+        threshold = _check_options(limit, threshold)
+        if chunk_size < 1:
+            raise ScreeningInputError(f"chunk_size must be at least 1, not {chunk_size}")
         for start in range(0, max(len(customers), 1), chunk_size):
             chunk = customers.iloc[start:start + chunk_size]
             yield self._screen_chunk(chunk, name, schema, country, birth_date, limit, threshold)
@@ -143,7 +146,7 @@ class Screener:
         column = (lambda col: chunk[col].to_numpy()[rows] if col is not None else [None] * len(rows))
         attrs = self._query_attributes(column(schema), column(country), column(birth_date))
         result = screen_batch(self.index, [norms[i] for i in rows], attrs, limit, threshold)
-        frame = self._frame(result, chunk.index.to_numpy()[rows])
+        frame = self._frame(result, chunk.index[rows])
         frame.attrs["counts"] = {"rows": len(chunk), "screened": int(ok.sum()), "rejected": int((~ok).sum())}
         return frame
 
@@ -168,13 +171,13 @@ class Screener:
                      name_kind=name.kind.value, name_score=round(float(result.name_score[i]), 2),
                      _explain=lambda: result.explain(i, self.index, query))
 
-    def _frame(self, result: BatchResult, labels: np.ndarray) -> pd.DataFrame:
+    def _frame(self, result: BatchResult, labels: pd.Index) -> pd.DataFrame:
         entities = self.index.entities
         names = self.index.names
         ent = [entities[i] for i in result.entity.tolist()]
         alias = [names[i] for i in result.name.tolist()]
         return pd.DataFrame({
-            "row": labels[result.row] if len(result) else np.array([], dtype=labels.dtype),
+            "row": labels.take(result.row),  # keeps the index dtype, even when empty
             "entity_id": [e.entity_id for e in ent],
             "source": [e.source for e in ent],
             "listed_name": [e.name for e in ent],
@@ -186,6 +189,16 @@ class Screener:
             "schema": [e.schema.value for e in ent],
             "list_snapshot": [e.snapshot.label if e.snapshot else "" for e in ent],
         }, columns=RESULT_COLUMNS)
+
+
+def _check_options(limit: int, threshold: float | None) -> float:
+    """The effective threshold, after checking both options are in range."""
+    if not isinstance(limit, (int, np.integer)) or limit < 1:
+        raise ScreeningInputError(f"limit must be a whole number of at least 1, not {limit!r}")
+    threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+    if not 0 <= threshold <= 100:
+        raise ScreeningInputError(f"threshold must be between 0 and 100, not {threshold:g}")
+    return threshold
 
 
 def _hashable(value: object) -> object:

@@ -46,6 +46,15 @@ def normalize(name: str) -> NormalizedName:
     """Normalize one name (any script) into canonical tokens; never raises on a str."""
     cleaned = clean(name[:MAX_NAME_CHARS])
     tokens, legal = canonical_tokens(cleaned.split())
+    # Romanization and long forms can lengthen the text past the cut; cutting the tokens
+    # too keeps normalize idempotent on its own output.
+    kept, length = 0, -1
+    for tok in tokens:
+        length += len(tok) + 1
+        if length > MAX_NAME_CHARS:
+            break
+        kept += 1
+    tokens, legal = tokens[:kept], legal[:kept]
     classes = tuple(TokenClass.LEGAL if is_legal else token_class(t) for t, is_legal in zip(tokens, legal))
     return NormalizedName(name, tuple(tokens), classes)
 
