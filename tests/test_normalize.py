@@ -115,10 +115,13 @@ def test_cyrillic_through_unidecode():
     assert tokens("МАДУРО") == tokens("мадуро") == ("maduro",)
 
 
-def test_chinese_through_unidecode():
-    # Simplified and traditional forms of the same characters romanize to the same pinyin.
+def test_chinese_characters_to_pinyin():
+    # Simplified and traditional forms of the same characters romanize to the same pinyin
+    # (术/術 read "shu" in 技术, where unidecode would guess "zhu" for 术).
     assert tokens("华为") == tokens("華為") == ("hua", "wei")
-    assert tokens("旷视科技") == ("kuang", "shi", "ke", "ji")
+    assert tokens("技术") == tokens("技術") == ("jishu",)
+    # Syllables that spell an industry word join into it: 科技 = keji (technology).
+    assert tokens("旷视科技") == ("kuang", "shi", "keji")
     # "有限公司" (limited company) is romanized and recognized as a legal form.
     n = normalize("华为技术有限公司")
     assert n.tokens[:2] == ("hua", "wei")

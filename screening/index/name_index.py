@@ -25,7 +25,7 @@ from screening.index.attributes import EntityAttributes
 from screening.index.query import MAX_TOKENS, QueryBatch, prepare
 from screening.index.vocabulary import Vocabulary
 from screening.model import Entity, Name, NameQuality, Schema
-from screening.normalize import NormalizedName, TokenClass, normalize
+from screening.normalize import NormalizedName, TokenClass, name_forms
 
 # Names whose common tokens could alone reach this listed cover keep those tokens
 # in the candidate product (see the module doc).
@@ -54,24 +54,27 @@ class NameIndex:
         for ei, entity in enumerate(entities):
             seen: set[tuple[str, ...]] = set()
             for name in entity.all_names():
-                norm = normalize(name.value)
-                if norm.tokens and norm.tokens not in seen:
-                    seen.add(norm.tokens)
-                    rows.append((ei, name, norm))
-        self.vocab = Vocabulary.build((ei, n.tokens, n.classes) for ei, _, n in rows)
+                for form in name_forms(name.value):
+                    if form.tokens and form.tokens not in seen:
+                        seen.add(form.tokens)
+                        rows.append((ei, name, form))
+        self.vocab = Vocabulary.build((ei, n.tokens) for ei, _, n in rows)
         self.names: list[Name] = [name for _, name, _ in rows]
         self.name_entity = np.array([ei for ei, _, _ in rows], dtype=np.int32)
         self.name_weak = np.array([name.quality is NameQuality.WEAK for _, name, _ in rows], dtype=bool)
         width = max((min(len(n.tokens), MAX_TOKENS) for _, _, n in rows), default=1)
         self.name_tokens = np.full((len(rows), width), -1, dtype=np.int32)
+        classes = np.zeros((len(rows), width), dtype=np.int8)
         for r, (_, _, norm) in enumerate(rows):
             ids = [self.vocab.ids[t] for t in norm.tokens[:MAX_TOKENS]]
             self.name_tokens[r, :len(ids)] = ids
+            classes[r, :len(ids)] = norm.classes[:MAX_TOKENS]
         valid = self.name_tokens >= 0
         tok = np.maximum(self.name_tokens, 0)
         person = np.array([entities[ei].schema is Schema.PERSON for ei, _, _ in rows], dtype=bool)[:, None]
-        weight = np.where(person, self.vocab.person_weight[tok], self.vocab.weight[tok])
+        weight = self.vocab.rarity[tok] * Vocabulary.class_factor(classes, person)
         self.name_weights = np.where(valid, weight, 0).astype(np.float32)
+        self.name_classes = classes
         self._build_blocking(valid)
 
     def _build_blocking(self, valid: np.ndarray) -> None:
@@ -80,7 +83,7 @@ class NameIndex:
         share = np.divide(self.name_weights, total, out=np.zeros_like(self.name_weights), where=total > 0)
         common_df = max(COMMON_DF_MIN, int(COMMON_DF_FRACTION * self.vocab.n_docs))
         tok = np.maximum(self.name_tokens, 0)
-        common = valid & ((self.vocab.df[tok] > common_df) | (self.vocab.classes[tok] != TokenClass.WORD))
+        common = valid & ((self.vocab.df[tok] > common_df) | (self.name_classes != TokenClass.WORD))
         common_share = np.where(common, share, 0).sum(axis=1)
         # Names that common tokens could carry past SAFE_COVER index every token.
         keep_all = common_share >= SAFE_COVER

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from screening.index.vocabulary import Vocabulary
+from screening.index.vocabulary import CLASS_WEIGHT, Vocabulary
 from screening.normalize import NormalizedName
 
 # Tokens beyond this many in one name are ignored by the index and scorer.
@@ -58,7 +58,7 @@ def prepare(names: list[NormalizedName], vocab: Vocabulary) -> QueryBatch:
                 tid = token_id[tok] = len(per_token)
                 per_token.append(vocab.match(tok))
             ids[q, m] = tid
-            weights[q, m] = vocab.query_weight(per_token[tid], cls)
+            weights[q, m] = vocab.query_rarity(per_token[tid]) * CLASS_WEIGHT[cls]
     counts = np.fromiter((len(m) for m in per_token), dtype=np.int64, count=len(per_token))
     total = int(counts.sum())
     m_tok = np.repeat(np.arange(len(per_token), dtype=np.int32), counts)

@@ -1,4 +1,9 @@
-"""The token vocabulary of the listed names: ids, rarity weights, and fuzzy look-up.
+"""The token vocabulary of the listed names: ids, rarity, weights, and fuzzy look-up.
+
+A token's weight is its rarity (inverse document frequency over entities) times a
+factor for the part of the name it is in that place (a legal form, a place, an industry
+word: see :mod:`screening.normalize.name_parts`); the class belongs to the occurrence,
+not the token ("xian" is part of the legal form in "youxian gongsi", a name elsewhere).
 
 Fuzzy look-up uses a deletion neighbourhood (the SymSpell idea): every vocabulary
 token of at least ``MIN_FUZZY_LEN`` characters is filed under itself and under each
@@ -7,8 +12,7 @@ string obtained by deleting one of its characters. Two tokens within one edit
 one dictionary probe per key finds every candidate; rapidfuzz then computes the real
 distance. The cost per query token is O(length), independent of vocabulary size.
 
->>> W, G = TokenClass.WORD, TokenClass.GENERIC
->>> v = Vocabulary.build([(0, ["megvii", "technology"], [W, G]), (1, ["hikvision", "technology"], [W, G])])
+>>> v = Vocabulary.build([(0, ["megvii", "technology"]), (1, ["hikvision", "technology"])])
 >>> [(v.tokens[i], round(s, 3)) for i, s in v.match("megvi")]
 [('megvii', 0.833)]
 """
@@ -23,6 +27,7 @@ import numpy as np
 from rapidfuzz.distance import OSA
 
 from screening.normalize import TokenClass
+from screening.normalize.chinese import is_syllable
 
 # Shorter tokens only match exactly: one edit in "xi" or "wu" makes another name.
 MIN_FUZZY_LEN = 4
@@ -30,6 +35,8 @@ MIN_FUZZY_LEN = 4
 # matter only for companies (a person may be called Jordan or Hunter).
 CLASS_WEIGHT = {TokenClass.WORD: 1.0, TokenClass.LEGAL: 0.1, TokenClass.PLACE: 0.3, TokenClass.GENERIC: 0.35}
 PERSON_CLASS_WEIGHT = {**CLASS_WEIGHT, TokenClass.PLACE: 1.0, TokenClass.GENERIC: 1.0}
+_FACTORS = np.array([[CLASS_WEIGHT[TokenClass(c)] for c in range(len(TokenClass))],
+                     [PERSON_CLASS_WEIGHT[TokenClass(c)] for c in range(len(TokenClass))]], dtype=np.float32)
 
 
 def _deletions(token: str) -> set[str]:
@@ -39,15 +46,12 @@ def _deletions(token: str) -> set[str]:
 class Vocabulary:
     """Distinct tokens of all listed names, with document frequencies and weights."""
 
-    def __init__(self, tokens: list[str], df: np.ndarray, classes: np.ndarray, n_docs: int):
+    def __init__(self, tokens: list[str], df: np.ndarray, n_docs: int):
         self.tokens = tokens
         self.ids = {t: i for i, t in enumerate(tokens)}
         self.df = df
-        self.classes = classes
         self.n_docs = n_docs
         self.rarity = np.log1p(n_docs / np.maximum(df, 1)).astype(np.float32)
-        self.weight = self.class_weighted(self.rarity, classes, CLASS_WEIGHT)
-        self.person_weight = self.class_weighted(self.rarity, classes, PERSON_CLASS_WEIGHT)
         # A token no listed name contains is as rare as a token can be.
         self.unknown_rarity = float(math.log1p(n_docs))
         self._keys: dict[str, list[int]] = defaultdict(list)
@@ -59,28 +63,25 @@ class Vocabulary:
         self._cache: dict[str, tuple[tuple[int, float], ...]] = {}
 
     @classmethod
-    def build(cls, names: Iterable[tuple[int, Sequence[str], Sequence[TokenClass]]]) -> "Vocabulary":
-        """A vocabulary from ``(document id, tokens, token classes)`` triples.
+    def build(cls, names: Iterable[tuple[int, Sequence[str]]]) -> "Vocabulary":
+        """A vocabulary from ``(document id, tokens)`` pairs.
 
         A document is one listed entity: a token's frequency counts the entities whose
         names contain it, so an entity with twenty aliases does not make its words common.
         """
         docs: dict[str, set[int]] = defaultdict(set)
-        classes: dict[str, TokenClass] = {}
         doc_ids: set[int] = set()
-        for doc, tokens, token_classes in names:
+        for doc, tokens in names:
             doc_ids.add(doc)
-            for t, c in zip(tokens, token_classes):
+            for t in tokens:
                 docs[t].add(doc)
-                classes[t] = c  # a token's class depends on the token alone
         tokens = sorted(docs)
-        return cls(tokens, np.array([len(docs[t]) for t in tokens], dtype=np.int32),
-                   np.array([classes[t] for t in tokens], dtype=np.int8), len(doc_ids))
+        return cls(tokens, np.array([len(docs[t]) for t in tokens], dtype=np.int32), len(doc_ids))
 
     @staticmethod
-    def class_weighted(rarity: np.ndarray, classes: np.ndarray, factors: dict[TokenClass, float]) -> np.ndarray:
-        table = np.array([factors[TokenClass(c)] for c in range(len(TokenClass))], dtype=np.float32)
-        return (rarity * table[classes]).astype(np.float32)
+    def class_factor(classes: np.ndarray, person: np.ndarray | bool = False) -> np.ndarray:
+        """The share of its rarity each occurrence keeps, by its class (and whether a person's name)."""
+        return _FACTORS[np.asarray(person, dtype=np.int8), classes]
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -95,11 +96,14 @@ class Vocabulary:
         if exact is not None:
             found[exact] = 1.0
         if len(token) >= MIN_FUZZY_LEN:
+            syllable = is_syllable(token)
             for key in _deletions(token) | {token}:
                 for i in self._keys.get(key, ()):
                     if i in found:
                         continue
                     other = self.tokens[i]
+                    if syllable and is_syllable(other):
+                        continue  # cheng and chang are different names, not a typo
                     dist = OSA.distance(token, other, score_cutoff=1)
                     if dist <= 1:
                         found[i] = 1.0 - dist / max(len(token), len(other))
@@ -108,10 +112,9 @@ class Vocabulary:
             self._cache[token] = result
         return result
 
-    def query_weight(self, matches: tuple[tuple[int, float], ...], token_class: TokenClass) -> float:
-        """How much a query token counts: the weight of the listed token it matches best,
-        or, for a token no listed name has, the highest rarity times its class factor."""
+    def query_rarity(self, matches: tuple[tuple[int, float], ...]) -> float:
+        """How rare a query token is: as the listed token it matches best, or, matching none,
+        as rare as a token can be."""
         if matches:
-            best = max(matches, key=lambda m: m[1])[0]
-            return float(self.weight[best])
-        return self.unknown_rarity * CLASS_WEIGHT[token_class]
+            return float(self.rarity[max(matches, key=lambda m: m[1])[0]])
+        return self.unknown_rarity

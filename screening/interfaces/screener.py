@@ -12,7 +12,7 @@ from screening.countries import to_iso2
 from screening.index.attributes import SCHEMA_CODE
 from screening.index.name_index import NameIndex
 from screening.model import DateOfBirth, Entity, EntityList, Schema
-from screening.normalize import NormalizedName, normalize
+from screening.normalize import NormalizedName, name_forms
 from screening.scoring.batch import BatchResult, screen_batch
 from screening.scoring.explain import Explanation
 from screening.scoring.factors import QueryAttributes
@@ -93,11 +93,11 @@ class Screener:
         ``threshold=None`` means :data:`DEFAULT_THRESHOLD`; ``threshold=0`` returns the best candidates.
         """
         threshold = _check_options(limit, threshold)
-        norm = normalize(name) if isinstance(name, str) else None
-        if not norm:
+        forms = _usable_forms(name)
+        if not forms:
             return []
         attrs = self._query_attributes([schema], [country], [birth_date])
-        result = screen_batch(self.index, [norm], attrs, limit, threshold)
+        result = screen_batch(self.index, [forms], attrs, limit, threshold)
         return [self._match(result, i, name) for i in range(len(result))]
 
     def screen(self, customers: pd.DataFrame, name: str = "name", schema: str | None = None,
@@ -138,14 +138,17 @@ class Screener:
 
     def _screen_chunk(self, chunk: pd.DataFrame, name: str, schema: str | None, country: str | None,
                       birth_date: str | None, limit: int, threshold: float) -> pd.DataFrame:
-        names = chunk[name].tolist()
-        cache: dict[str, NormalizedName] = {}
-        norms = [cache.setdefault(n, normalize(n)) if isinstance(n, str) else None for n in names]
-        ok = np.array([bool(n) for n in norms], dtype=bool)
+        cache: dict[str, tuple[NormalizedName, ...]] = {}
+        forms = []
+        for n in chunk[name].tolist():
+            if n not in cache:
+                cache[n] = _usable_forms(n)
+            forms.append(cache[n])
+        ok = np.array([bool(f) for f in forms], dtype=bool)
         rows = np.flatnonzero(ok)
         column = (lambda col: chunk[col].to_numpy()[rows] if col is not None else [None] * len(rows))
         attrs = self._query_attributes(column(schema), column(country), column(birth_date))
-        result = screen_batch(self.index, [norms[i] for i in rows], attrs, limit, threshold)
+        result = screen_batch(self.index, [forms[i] for i in rows], attrs, limit, threshold)
         frame = self._frame(result, chunk.index[rows])
         frame.attrs["counts"] = {"rows": len(chunk), "screened": int(ok.sum()), "rejected": int((~ok).sum())}
         return frame
@@ -189,6 +192,13 @@ class Screener:
             "schema": [e.schema.value for e in ent],
             "list_snapshot": [e.snapshot.label if e.snapshot else "" for e in ent],
         }, columns=RESULT_COLUMNS)
+
+
+def _usable_forms(name: object) -> tuple[NormalizedName, ...]:
+    """The name's forms that have tokens; empty when the name has no usable text."""
+    if not isinstance(name, str):
+        return ()
+    return tuple(f for f in name_forms(name) if f.tokens)
 
 
 def _check_options(limit: int, threshold: float | None) -> float:

@@ -1,22 +1,34 @@
 """One normalization pipeline for list names and query names alike.
 
 ``normalize(name)`` runs, in order: script clean-up (:mod:`.text`: Unicode NFKC,
-casefolding, romanization, punctuation) -> tokenization -> canonical legal forms and
-abbreviations (:mod:`.legal_forms`) -> the class of each token (:mod:`.name_parts`:
-legal form, place, generic business word, or name word). It is deterministic and idempotent on its own
-output (``normalize(" ".join(n.tokens)).tokens == n.tokens``).
+casefolding, Chinese characters to pinyin, other scripts romanized, punctuation) ->
+tokenization -> canonical legal forms and abbreviations (:mod:`.legal_forms`) -> the
+class of each token (:mod:`.name_parts`: legal form, place, generic business word, or
+name word) -> pinyin and Wade-Giles syllables (:mod:`.chinese`). It is deterministic and
+idempotent on its own output (``normalize(" ".join(n.tokens)).tokens == n.tokens``).
+
+``name_forms(name)`` gives the primary form and, for a name wholly in pinyin, its
+Wade-Giles key form: the index holds both for listed names, and a query is scored
+with each of its forms.
 
 >>> n = normalize("MADURO MOROS, Nicolas")
 >>> n.tokens
 ('maduro', 'moros', 'nicolas')
 >>> normalize("Megvii Tech Ltd.").tokens
 ('megvii', 'technology', 'ltd')
+>>> normalize("北京旷视科技有限公司").tokens
+('beijing', 'kuang', 'shi', 'keji', 'youxian', 'gongsi')
+>>> [f.tokens for f in name_forms("Beijing Kuangshi Keji Youxian Gongsi")][1]
+('beijing', 'kuang', 'shi', 'keji', 'youxian', 'gongsi')
+>>> [f.tokens for f in name_forms("Deng Zhonghua")][-1] == [f.tokens for f in name_forms("Teng Chung-hua")][-1]
+True
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from screening.normalize.chinese import romanized_forms
 from screening.normalize.legal_forms import canonical_tokens
 from screening.normalize.name_parts import TokenClass, token_class
 from screening.normalize.text import clean
@@ -44,6 +56,11 @@ class NormalizedName:
 
 def normalize(name: str) -> NormalizedName:
     """Normalize one name (any script) into canonical tokens; never raises on a str."""
+    return name_forms(name)[0]
+
+
+def name_forms(name: str) -> tuple[NormalizedName, ...]:
+    """Every form of ``name`` the matcher compares: the primary form first (see module doc)."""
     cleaned = clean(name[:MAX_NAME_CHARS])
     tokens, legal = canonical_tokens(cleaned.split())
     # Romanization and long forms can lengthen the text past the cut; cutting the tokens
@@ -55,8 +72,8 @@ def normalize(name: str) -> NormalizedName:
             break
         kept += 1
     tokens, legal = tokens[:kept], legal[:kept]
-    classes = tuple(TokenClass.LEGAL if is_legal else token_class(t) for t, is_legal in zip(tokens, legal))
-    return NormalizedName(name, tuple(tokens), classes)
+    classes = [TokenClass.LEGAL if is_legal else token_class(t) for t, is_legal in zip(tokens, legal)]
+    return tuple(NormalizedName(name, t, c) for t, c in romanized_forms(tokens, classes))
 
 
-__all__ = ["MAX_NAME_CHARS", "NormalizedName", "TokenClass", "normalize"]
+__all__ = ["MAX_NAME_CHARS", "NormalizedName", "TokenClass", "name_forms", "normalize"]

@@ -26,8 +26,6 @@ _PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("s", "p", "a"), "spa"),
     (("b", "v"), "bv"),
     (("n", "v"), "nv"),
-    (("you", "xian", "gong", "si"), "youxian gongsi"),
-    (("gong", "si"), "gongsi"),
 )
 
 # Single-token spellings -> canonical legal-form token.
@@ -46,7 +44,7 @@ _LEGAL = {
     "kk": "kk", "kabushiki": "kk", "kaisha": "kk", "gk": "gk",
     "sirketi": "sirketi", "fze": "fze", "fzco": "fzco", "fzc": "fzc", "fzllc": "fzllc",
     "spzoo": "spzoo", "sro": "sro", "kft": "kft", "doo": "doo",
-    "youxian": "youxian", "gongsi": "gongsi", "gufen": "gufen",
+    "youxian": "youxian", "gongsi": "gongsi", "gufen": "gufen", "zeren": "zeren",
 }
 
 # Abbreviations that mean the same word as their long form.

@@ -7,8 +7,8 @@ Rarity in the loaded lists alone cannot tell this (a city may occur only once in
 list), so scoring multiplies rarity by a class factor for these parts. The words here
 are ordinary vocabulary (places, industries), not names taken from any list.
 
->>> [token_class(t).name for t in ("hangzhou", "hikvision", "technology", "ltd")]
-['PLACE', 'WORD', 'GENERIC', 'WORD']
+>>> [token_class(t).name for t in ("hangzhou", "hikvision", "technology", "keji", "youxian")]
+['PLACE', 'WORD', 'GENERIC', 'GENERIC', 'LEGAL']
 """
 
 from __future__ import annotations
@@ -35,7 +35,28 @@ zhongshan jiangmen zhanjiang mianyang deyang zunyi liuzhou guilin sanya daqing j
 jiangsu zhejiang guangdong fujian shandong henan hebei hubei hunan anhui jiangxi sichuan yunnan
 guizhou shaanxi shanxi gansu qinghai hainan liaoning heilongjiang xinjiang xizang tibet ningxia
 guangxi neimenggu mongolia inner hongkong hong kong kowloon macau macao taiwan taipei
-china chinese prc peking canton tsingtao amoy
+dandong fushun benxi jinzhou yingkou fuxin liaoyang panjin tieling chaoyang huludao siping
+liaoyuan tonghua baishan songyuan baicheng yanbian qiqihar jixi hegang shuangyashan yichun
+jiamusi qitaihe mudanjiang heihe suihua datong yangquan changzhi jincheng shuozhou jinzhong
+yuncheng xinzhou linfen luliang chifeng tongliao ordos hulunbuir bayannur ulanqab handan
+xingtai baoding zhangjiakou chengde cangzhou langfang hengshui qinhuangdao lianyungang
+huaian yancheng zhenjiang suqian huzhou quzhou zhoushan lishui wuhu bengbu huainan maanshan
+huaibei tongling anqing huangshan chuzhou fuyang suzhou luan bozhou chizhou xuancheng putian
+sanming longyan ningde nanping jingdezhen pingxiang jiujiang xinyu yingtan ganzhou jian
+shangrao dongying weifang jining taian rizhao linyi dezhou liaocheng binzhou heze kaifeng
+pingdingshan anyang hebi xinxiang jiaozuo puyang xuchang luohe sanmenxia nanyang shangqiu
+xinyang zhoukou zhumadian huangshi shiyan yichang xiangyang ezhou jingmen xiaogan jingzhou
+huanggang xianning suizhou zhuzhou xiangtan hengyang shaoyang yueyang changde zhangjiajie
+yiyang chenzhou yongzhou huaihua loudi shaoguan maoming zhaoqing meizhou shanwei heyuan
+yangjiang qingyuan chaozhou jieyang yunfu beihai fangchenggang qinzhou guigang yulin baise
+hezhou hechi laibin chongzuo sanya danzhou zigong panzhihua luzhou guangyuan suining neijiang
+leshan nanchong meishan yibin guangan dazhou yaan bazhong ziyang liupanshui anshun bijie
+tongren qujing yuxi baoshan zhaotong lijiang puer lincang shigatse baoji xianyang weinan
+yanan hanzhong ankang shangluo jiayuguan jinchang baiyin tianshui wuwei zhangye pingliang
+jiuquan qingyang dingxi longnan haidong shizuishan wuzhong guyuan zhongwei karamay turpan
+hami kashgar hotan aksu korla shihezi zhongshan xiongan pudong haidian chaoyang shunde
+nanhai baoan longgang futian nanshan minhang songjiang jiading
+china chinese prc peking canton tsingtao amoy zhongguo zhonghua xianggang aomen
 asia asian pacific europe european america american africa african middle east west north south
 eastern western northern southern central global international world overseas
 russia russian moscow petersburg iran iranian tehran syria syrian damascus korea korean pyongyang
@@ -74,10 +95,26 @@ precision heavy light high tech hi new and of the for
 """.split())
 
 
+# The same in pinyin, as Chinese company names spell them (科技 keji, 集团 jituan ...).
+GENERIC_PINYIN = frozenset("""
+keji jishu jituan konggu shiye maoyi guoji fazhan touzi dianzi tongxin wangluo xinxi kexue
+gongye gongcheng hangkong hangtian chuanbo zhineng shuzi shebei zhizao wuliu nengyuan
+shiyou huagong yinhang zhengquan baoxian jinrong yanjiuyuan yanjiusuo daxue jixie dianqi
+guangdian ruanjian yiqi zhuangbei chanye haiyang guangxue weidianzi zhonggong jianshe
+shangmao jingmao wuzi shengwu yiyao yiliao dichan zhiye kuangye gangtie youse jiancai
+fangzhi shipin nongye huanbao zidonghua xitong fuwu guanli zixun dianli jiaotong yunshu
+""".split())
+# Pinyin legal forms: 有限 youxian (limited), 公司 gongsi (company), 股份 gufen (joint-stock),
+# 责任 zeren (liability).
+LEGAL_PINYIN = frozenset({"youxian", "gongsi", "gufen", "zeren"})
+
+
 def token_class(token: str) -> TokenClass:
-    """The class of a non-legal token (legal forms are recognized by :mod:`.legal_forms`)."""
+    """The class of a token by its word alone (Latin legal forms are recognized by :mod:`.legal_forms`)."""
+    if token in LEGAL_PINYIN:
+        return TokenClass.LEGAL
     if token in PLACES:
         return TokenClass.PLACE
-    if token in GENERIC:
+    if token in GENERIC or token in GENERIC_PINYIN:
         return TokenClass.GENERIC
     return TokenClass.WORD

@@ -11,6 +11,8 @@ names and query names meet on the same alphabet.
 'sa de cv'
 >>> clean("Xi'an  Aircraft-Industry (Group) Co.,Ltd")
 'xian aircraft industry group co ltd'
+>>> clean("旷视科技")
+'kuang shi ke ji'
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import re
 import unicodedata
 
 from unidecode import unidecode
+
+from screening.normalize.chinese import han_to_pinyin, has_han
 
 # Apostrophes join the pieces of a word: Xi'an, O'Brien, NU'MAN.
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc\u02bb`\u00b4]")
@@ -32,6 +36,8 @@ def clean(text: str) -> str:
     """Lower-case ASCII words of ``text``, punctuation removed (see module doc)."""
     text = unicodedata.normalize("NFKC", text).casefold()
     if not text.isascii():
+        if has_han(text):
+            text = han_to_pinyin(text)  # pinyin from a dictionary that knows polyphones, not unidecode's guess
         text = unidecode(text).lower()
     text = _APOSTROPHES.sub("", text)
     text = _AMPERSAND.sub(" and ", text)

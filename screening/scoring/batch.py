@@ -1,8 +1,10 @@
 """Screen a batch of query rows against the index: candidates -> name scores -> factors -> top results.
 
-Everything is computed on arrays for the whole batch; identical names in a batch
-are normalized, searched and name-scored once, then fanned out to their rows for the
-per-row factors (schema, country, birth date). ``match`` (one name) and ``screen``
+Everything is computed on arrays for the whole batch. A row may have several name
+forms (pinyin and Wade-Giles spellings, see :func:`screening.normalize.name_forms`);
+identical forms in a batch are searched and name-scored once, then fanned out to their
+rows, where the best form per entity counts and the per-row factors (schema, country,
+birth date) apply. ``match`` (one name) and ``screen``
 (a DataFrame) both run through :func:`screen_batch`.
 """
 
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from screening.index.attributes import Ragged
-from screening.index.name_index import SAFE_COVER, NameIndex
+from screening.index.name_index import SAFE_COVER, Candidates, NameIndex
 from screening.index.query import QueryBatch
 from screening.normalize import NormalizedName
 from screening.scoring import factors
@@ -34,14 +36,14 @@ class BatchResult:
 
     row: np.ndarray  # int64 query row in the batch
     entity: np.ndarray  # int32 entity position in the index
-    name: np.ndarray  # int32 name row in the index (the alias that matched)
+    name: np.ndarray  # int32 name row in the index (the alias form that matched)
     score: np.ndarray  # float32 final score 0..100
     name_score: np.ndarray  # float32 name-only score
     effects: FactorEffects
-    pair: np.ndarray  # position in ``scores`` of the (distinct query, name) pair
+    pair: np.ndarray  # position in ``scores`` of the (distinct query form, name) pair
     scores: NameScores
+    candidates: Candidates
     batch: QueryBatch
-    distinct_of_row: np.ndarray  # row -> distinct query position in ``batch``
 
     def __len__(self) -> int:
         return len(self.row)
@@ -50,12 +52,10 @@ class BatchResult:
         """The explanation of result ``i``."""
         k = int(self.pair[i])
         name_row = int(self.name[i])
-        q = int(self.distinct_of_row[self.row[i]])
-        q_tokens = self.batch.names[q].tokens
-        l_ids = index.name_tokens[name_row]
+        q_tokens = self.batch.names[int(self.candidates.query[k])].tokens
         partner = self.scores.partner[k]
         pairs = []
-        for pos, vid in enumerate(l_ids):
+        for pos, vid in enumerate(index.name_tokens[name_row]):
             if vid < 0:
                 break
             a = int(partner[pos])
@@ -80,14 +80,22 @@ class BatchResult:
             score=round(float(self.score[i]), 2))
 
 
-def screen_batch(index: NameIndex, names: list[NormalizedName], attrs: QueryAttributes,
+def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attrs: QueryAttributes,
                  limit: int, threshold: float) -> BatchResult:
-    """Screen query rows ``names`` (with per-row ``attrs``) and keep, per row, the best ``limit`` entities >= ``threshold``."""
+    """Screen query rows, each given by its name forms (with per-row ``attrs``); keep, per row,
+    the best ``limit`` entities scoring at least ``threshold``."""
+    # Every (row, form) is a unit; units with the same tokens are searched and scored once.
     distinct: dict[tuple[str, ...], int] = {}
-    distinct_of_row = np.fromiter((distinct.setdefault(n.tokens, len(distinct)) for n in names),
-                                  dtype=np.int64, count=len(names))
-    first_of = {d: i for i, d in reversed(list(enumerate(distinct_of_row.tolist())))}
-    batch = index.prepare([names[first_of[d]] for d in range(len(distinct))])
+    firsts: list[NormalizedName] = []
+    unit_row, unit_query = [], []
+    for r, row_forms in enumerate(forms):
+        for form in row_forms:
+            q = distinct.setdefault(form.tokens, len(distinct))
+            if q == len(firsts):
+                firsts.append(form)
+            unit_row.append(r)
+            unit_query.append(q)
+    batch = index.prepare(firsts)
 
     if threshold > 0:
         min_cover = max(listed_cover_needed(threshold - factors.MAX_BOOST), SAFE_COVER)
@@ -98,22 +106,21 @@ def screen_batch(index: NameIndex, names: list[NormalizedName], attrs: QueryAttr
 
     # Best name per (distinct query, entity).
     entity = index.name_entity[cands.name]
-    order = np.lexsort((-scores.score, entity, cands.query))
-    key_q, key_e = cands.query[order], entity[order]
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = (key_q[1:] != key_q[:-1]) | (key_e[1:] != key_e[:-1])
-    best = order[first]
+    best = _first_per_group(cands.query, entity, scores.score)
 
-    # Fan out to rows: each row takes the pairs of its distinct query.
+    # Fan out to units, then rows: each unit takes the pairs of its distinct query.
     best = best[np.argsort(cands.query[best], kind="stable")]
     per_query = np.bincount(cands.query[best], minlength=len(distinct)).astype(np.int64)
     fan = Ragged(np.concatenate([[0], np.cumsum(per_query)]), best)
-    row, pair = fan.expand(distinct_of_row)
-    row = row.astype(np.int64)
+    unit, pair = fan.expand(np.asarray(unit_query, dtype=np.int64))
+    row = np.asarray(unit_row, dtype=np.int64)[unit]
     ent = index.name_entity[cands.name[pair]]
 
     ok = factors.schema_compatible(index.attributes, attrs, row, ent)
     row, pair, ent = row[ok], pair[ok], ent[ok]
+    # Best form per (row, entity), by name score: the factors are the same for every form.
+    keep = _first_per_group(row, ent, scores.score[pair])
+    row, pair, ent = row[keep], pair[keep], ent[keep]
     effects = factors.effects(index.attributes, attrs, row, ent)
     name_score = scores.score[pair]
     final = np.clip(name_score + effects.total, 0, 100).astype(np.float32)
@@ -129,4 +136,13 @@ def screen_batch(index: NameIndex, names: list[NormalizedName], attrs: QueryAttr
         row=row[idx], entity=ent[idx], name=cands.name[pair[idx]], score=final[idx],
         name_score=name_score[idx],
         effects=FactorEffects(effects.country[idx], effects.birth_date[idx]),
-        pair=pair[idx], scores=scores, batch=batch, distinct_of_row=distinct_of_row)
+        pair=pair[idx], scores=scores, candidates=cands, batch=batch)
+
+
+def _first_per_group(group: np.ndarray, key: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """Positions of the best-scoring element of each (group, key)."""
+    order = np.lexsort((-score, key, group))
+    g, k = group[order], key[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = (g[1:] != g[:-1]) | (k[1:] != k[:-1])
+    return order[first]

@@ -1,0 +1,224 @@
+"""Chinese romanization: characters to pinyin, syllable segmentation, Wade-Giles keys.
+
+Customers write one Chinese name as characters (simplified or traditional), as pinyin
+with or without spaces and tone marks ("Haikang Weishi", "Hai Kang Wei Shi",
+"Haikangweishi", "Hǎikāng"), or in Wade-Giles ("Teng Chung-hua" for Deng Zhonghua).
+This module turns each into syllables so they compare equal:
+
+* characters -> pinyin syllables with pypinyin (its phrase dictionary picks the
+  reading of polyphonic characters in context; traditional characters are covered);
+* a Latin token that is a run of pinyin syllables is split into them
+  ("haikangweishi" -> hai kang wei shi), the fewest syllables winning;
+* a name written in Wade-Giles (some token is a Wade-Giles syllable but not pinyin,
+  like "chung" or "hsu") is read as Wade-Giles throughout.
+
+Wade-Giles with its apostrophes dropped, as customer files write it, cannot tell
+zhong from chong (both "chung"). The shared spelling is the *key*: every pinyin
+syllable maps to its Wade-Giles form without apostrophes (zhong, chong -> chung; xu ->
+hsu). Pinyin names are compared as pinyin, and list names also carry their key form so
+a Wade-Giles query finds them.
+
+>>> split_syllables("haikangweishi")
+('hai', 'kang', 'wei', 'shi')
+>>> han_to_pinyin("北京旷视科技")
+'bei jing kuang shi ke ji'
+>>> [PINYIN_KEY[s] for s in ("deng", "zhong", "hua", "xu")]
+['teng', 'chung', 'hua', 'hsu']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from screening.normalize.name_parts import GENERIC, GENERIC_PINYIN, LEGAL_PINYIN, PLACES, TokenClass, token_class
+
+# Every pinyin syllable with its key: the Wade-Giles spelling without apostrophes, u for ü.
+# Generated from pypinyin 0.55 (its PINYIN_DICT readings, Style.WADEGILES), with one
+# correction: pypinyin spells the final -ai as "ei" (hai -> hei), Wade-Giles writes
+# "ai". tests/test_chinese.py checks the table against pypinyin.
+_TABLE = """
+a:a ai:ai an:an ang:ang ao:ao ba:pa bai:pai ban:pan bang:pang bao:pao bei:pei ben:pen beng:peng
+bi:pi bian:pien biang:piang biao:piao bie:pieh bin:pin bing:ping bo:po bong:pung bu:pu ca:tsa
+cai:tsai can:tsan cang:tsang cao:tsao ce:tse cei:tsei cen:tsen ceng:tseng cha:cha chai:chai
+chan:chan chang:chang chao:chao che:che chen:chen cheng:cheng chi:chih chong:chung chou:chou
+chu:chu chua:chua chuai:chuai chuan:chuan chuang:chuang chui:chui chun:chun chuo:cho ci:tzu
+cong:tsung cou:tsou cu:tsu cuan:tsuan cui:tsui cun:tsun cuo:tso da:ta dai:tai dan:tan dang:tang
+dao:tao de:te dei:tei den:ten deng:teng di:ti dia:tia dian:tien diao:tiao die:tieh din:tin ding:ting
+diu:tiu dong:tung dou:tou du:tu duan:tuan dui:tui dun:tun duo:to e:o ei:ei en:en eng:eng er:erh
+fa:fa fan:fan fang:fang fei:fei fen:fen feng:feng fiao:fiao fo:fo fou:fou fu:fu ga:ka gai:kai
+gan:kan gang:kang gao:kao ge:ko gei:kei gen:ken geng:keng gong:kung gou:kou gu:ku gua:kua guai:kuai
+guan:kuan guang:kuang gui:kuei gun:kun guo:kuo ha:ha hai:hai han:han hang:hang hao:hao he:ho
+hei:hei hen:hen heng:heng hong:hung hou:hou hu:hu hua:hua huai:huai huan:huan huang:huang hui:hui
+hun:hun huo:ho ji:chi jia:chia jian:chien jiang:chiang jiao:chiao jie:chieh jin:chin jing:ching
+jiong:chiung jiu:chiu ju:chu juan:chuan jue:chueh jun:chun ka:ka kai:kai kan:kan kang:kang kao:kao
+ke:ko kei:kei ken:ken keng:keng kong:kung kou:kou ku:ku kua:kua kuai:kuai kuan:kuan kuang:kuang
+kui:kuei kun:kun kuo:kuo la:la lai:lai lan:lan lang:lang lao:lao le:le lei:lei len:len leng:leng
+li:li lia:lia lian:lien liang:liang liao:liao lie:lieh lin:lin ling:ling liu:liu lo:lo long:lung
+lou:lou lu:lu luan:luan lun:lun luo:lo lv:lu lve:lueh ma:ma mai:mai man:man mang:mang mao:mao
+me:me mei:mei men:men meng:meng mi:mi mian:mien miao:miao mie:mieh min:min ming:ming miu:miu
+mo:mo mou:mou mu:mu na:na nai:nai nan:nan nang:nang nao:nao ne:ne nei:nei nen:nen neng:neng
+ni:ni nia:nia nian:nien niang:niang niao:niao nie:nieh nin:nin ning:ning niu:niu nong:nung nou:nou
+nu:nu nuan:nuan nun:nun nuo:no nv:nu nve:nueh o:o ou:ou pa:pa pai:pai pan:pan pang:pang pao:pao
+pei:pei pen:pen peng:peng pi:pi pian:pien piao:piao pie:pieh pin:pin ping:ping po:po pou:pou
+pu:pu qi:chi qia:chia qian:chien qiang:chiang qiao:chiao qie:chieh qin:chin qing:ching qiong:chiung
+qiu:chiu qu:chu quan:chuan que:chueh qun:chun ran:jan rang:jang rao:jao re:je ren:jen reng:jeng
+ri:jih rong:jung rou:jou ru:ju rua:jua ruan:juan rui:jui run:jun ruo:jo sa:sa sai:sai san:san
+sang:sang sao:sao se:se sen:sen seng:seng sha:sha shai:shai shan:shan shang:shang shao:shao
+she:she shei:shei shen:shen sheng:sheng shi:shih shou:shou shu:shu shua:shua shuai:shuai shuan:shuan
+shuang:shuang shui:shui shun:shun shuo:sho si:ssu song:sung sou:sou su:su suan:suan sui:sui
+sun:sun suo:so ta:ta tai:tai tan:tan tang:tang tao:tao te:te tei:tei teng:teng ti:ti tian:tien
+tiao:tiao tie:toeh ting:ting tong:tung tou:tou tu:tu tuan:tuan tui:tui tun:tun tuo:to wa:wa
+wai:wai wan:wan wang:wang wei:wei wen:wen weng:weng wo:wo wong:wung wu:wu xi:hsi xia:hsia xian:hsien
+xiang:hsiang xiao:hsiao xie:hsieh xin:hsin xing:hsing xiong:hsiung xiu:hsiu xu:hsu xuan:hsuan
+xue:hsueh xun:hsun ya:ya yan:yen yang:yang yao:yao ye:yeh yi:i yin:yin ying:ying yo:yo yong:yung
+you:yu yu:yu yuan:yuan yue:yueh yun:yun za:tsa zai:tsai zan:tsan zang:tsang zao:tsao ze:tse
+zei:tsei zen:tsen zeng:tseng zha:cha zhai:chai zhan:chan zhang:chang zhao:chao zhe:che zhei:chei
+zhen:chen zheng:cheng zhi:chih zhong:chung zhou:chou zhu:chu zhua:chua zhuai:chuai zhuan:chuan
+zhuang:chuang zhui:chui zhun:chun zhuo:cho zi:tzu zong:tsung zou:tsou zu:tsu zuan:tsuan zui:tsui
+zun:tsun zuo:tso
+"""
+PINYIN_KEY: dict[str, str] = dict(pair.split(":") for pair in _TABLE.split())
+
+# Postal and other pre-pinyin spellings customers still use (Tsinghua, Kiangsu, Kwangtung).
+POSTAL_KEY = {"tsing": "ching", "tsin": "chin", "kiang": "chiang", "kwang": "kuang", "kwei": "kuei",
+              "kiu": "chiu", "hsien": "hsien", "chow": "chou", "fook": "fu"}
+WADE_GILES_KEY: dict[str, str] = {**{k: k for k in PINYIN_KEY.values()}, **POSTAL_KEY}
+
+# Tokens this long cannot be a run of syllables worth splitting; bound the work.
+_MAX_SPLIT_LEN = 30
+_LONGEST = max(map(len, (*PINYIN_KEY, *WADE_GILES_KEY)))
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+
+
+def is_syllable(token: str) -> bool:
+    """Whether ``token`` is one pinyin or Wade-Giles syllable (or its key)."""
+    return token in PINYIN_KEY or token in WADE_GILES_KEY
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character."""
+    return _HAN.search(text) is not None
+
+
+def han_to_pinyin(text: str) -> str:
+    """``text`` with every run of Chinese characters replaced by space-separated pinyin syllables."""
+    from pypinyin import Style, lazy_pinyin  # imported on first use: it loads large dictionaries
+
+    return " ".join(lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors=lambda s: s)).strip()
+
+
+@functools.lru_cache(maxsize=65536)
+def split_syllables(token: str, wade_giles: bool = False) -> tuple[str, ...] | None:
+    """The fewest pinyin (or Wade-Giles) syllables that spell ``token``, or None if none do."""
+    inventory = WADE_GILES_KEY if wade_giles else PINYIN_KEY
+    n = len(token)
+    if not n or n > _MAX_SPLIT_LEN or not token.isalpha():
+        return None
+    best: list[tuple[str, ...] | None] = [()] + [None] * n
+    for end in range(1, n + 1):
+        for start in range(max(0, end - _LONGEST), end):
+            head = best[start]
+            piece = token[start:end]
+            if head is not None and piece in inventory:
+                if best[end] is None or len(head) + 1 < len(best[end]):
+                    best[end] = head + (piece,)
+    return best[n]
+
+
+# --- Forms of a tokenized name --------------------------------------------------------
+
+Form = tuple[tuple[str, ...], tuple[TokenClass, ...]]
+
+
+def _lexicon() -> tuple[dict[str, TokenClass], dict[tuple[str, ...], tuple[str, TokenClass]]]:
+    """Words made of two or more pinyin syllables, by joined spelling and by key syllables."""
+    by_pinyin: dict[str, TokenClass] = {}
+    by_key: dict[tuple[str, ...], tuple[str, TokenClass]] = {}
+    for word in PLACES | GENERIC | GENERIC_PINYIN | LEGAL_PINYIN:
+        parts = split_syllables(word)
+        if parts and len(parts) > 1:
+            by_pinyin[word] = token_class(word)
+            keys = tuple(PINYIN_KEY[p] for p in parts)
+            by_key[keys] = ("".join(keys), token_class(word))
+    return by_pinyin, by_key
+
+
+_BY_PINYIN, _BY_KEY = _lexicon()
+_MAX_WORD = max((len(k) for k in _BY_KEY), default=1)
+
+
+def romanized_forms(tokens: list[str], classes: list[TokenClass]) -> list[Form]:
+    """The forms of a name whose tokens may be pinyin or Wade-Giles, the primary form first.
+
+    * primary: the tokens as written; runs of one-syllable tokens that spell a known
+      word (a place, an industry word, a legal form) join into it ("bei jing" ->
+      "beijing"), so characters and spaced pinyin meet written-together pinyin;
+    * split, for a name wholly in pinyin (but for legal forms, places and industry
+      words): every token that is a run of pinyin syllables split into them
+      ("Haikang Weishi" -> hai kang wei shi). It is a form of its own, not the primary,
+      because English words can spell syllables too ("mobile");
+    * key, for the same names and for names written in Wade-Giles: the syllables in
+      key spelling, so the two romanizations meet.
+    """
+    pinyin = [None if c is TokenClass.LEGAL else split_syllables(t) for t, c in zip(tokens, classes)]
+    wade = [None if c is TokenClass.LEGAL else split_syllables(t, True) for t, c in zip(tokens, classes)]
+    as_written = [(t, None if p == (t,) else c) for t, c, p in zip(tokens, classes, pinyin)]
+    forms = [_join_pinyin(as_written)]
+    if not any(pinyin) and not any(wade):
+        return forms
+    if any(w and not p for p, w in zip(pinyin, wade)):  # written in Wade-Giles
+        keyed = []
+        for t, c, p, w in zip(tokens, classes, pinyin, wade):
+            spelled = [WADE_GILES_KEY[s] for s in w] if w else [PINYIN_KEY[s] for s in p] if p else None
+            keyed += [(k, None) for k in spelled] if spelled else [(t, c)]
+        return _unique(forms + [_join_keys(keyed)])
+    if not all(p or c is not TokenClass.WORD for p, c in zip(pinyin, classes)):
+        return forms
+    split, keyed = [], []
+    for t, c, p in zip(tokens, classes, pinyin):
+        split += [(s, None) for s in p] if p and t not in _BY_PINYIN else [(t, c)]
+        keyed += [(PINYIN_KEY[s], None) for s in p] if p else [(t, c)]
+    return _unique(forms + [_join_pinyin(split), _join_keys(keyed)])
+
+
+def _unique(forms: list[Form]) -> list[Form]:
+    return list(dict.fromkeys(forms))
+
+
+def _join_pinyin(units: list[tuple[str, TokenClass | None]]) -> Form:
+    return _join(units, lambda run: (("".join(run), _BY_PINYIN["".join(run)])
+                                     if "".join(run) in _BY_PINYIN else None))
+
+
+def _join_keys(units: list[tuple[str, TokenClass | None]]) -> Form:
+    return _join(units, lambda run: _BY_KEY.get(tuple(run)))
+
+
+def _join(units, lookup) -> Form:
+    """Join runs of syllables (units with class None) that spell a lexicon word, longest first."""
+    out_t: list[str] = []
+    out_c: list[TokenClass] = []
+    i = 0
+    while i < len(units):
+        text, cls = units[i]
+        if cls is not None:
+            out_t.append(text)
+            out_c.append(cls)
+            i += 1
+            continue
+        end = i + 1
+        while end < len(units) and units[end][1] is None and end - i < _MAX_WORD:
+            end += 1
+        for stop in range(end, i + 1, -1):
+            hit = lookup([u[0] for u in units[i:stop]])
+            if hit:
+                out_t.append(hit[0])
+                out_c.append(hit[1])
+                i = stop
+                break
+        else:
+            out_t.append(text)
+            out_c.append(TokenClass.WORD)
+            i += 1
+    return tuple(out_t), tuple(out_c)
