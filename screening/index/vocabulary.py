@@ -11,10 +11,13 @@ string obtained by deleting one of its characters. Two tokens within one edit
 (insertion, deletion, substitution, or adjacent transposition) share such a key, so
 one dictionary probe per key finds every candidate; rapidfuzz then computes the real
 distance. The cost per query token is O(length), independent of vocabulary size.
+The same is done for the tokens' transliteration folds (:func:`~screening.normalize.
+translit.fold`: Aleksei ~ Alexei ~ Aleksey), whose matches count slightly less than
+the same spelling: ``FOLD_SIM`` times the folded similarity.
 
 >>> v = Vocabulary.build([(0, ["megvii", "technology"]), (1, ["hikvision", "technology"])])
->>> [(v.tokens[i], round(s, 3)) for i, s in v.match("megvi")]
-[('megvii', 0.833)]
+>>> [(v.tokens[i], round(s, 3)) for i, s in v.match("megvi")]  # one edit, or a doubled letter
+[('megvii', 0.95)]
 """
 
 from __future__ import annotations
@@ -28,12 +31,16 @@ from rapidfuzz.distance import OSA
 
 from screening.normalize import TokenClass
 from screening.normalize.chinese import is_syllable
+from screening.normalize.translit import fold
 
 # Shorter tokens only match exactly: one edit in "xi" or "wu" makes another name.
 MIN_FUZZY_LEN = 4
+# A match through transliteration folding counts this much of the folded similarity.
+FOLD_SIM = 0.95
 # The share of its rarity weight a token keeps, by class. Places and industry words
 # matter only for companies (a person may be called Jordan or Hunter).
-CLASS_WEIGHT = {TokenClass.WORD: 1.0, TokenClass.LEGAL: 0.1, TokenClass.PLACE: 0.3, TokenClass.GENERIC: 0.35}
+CLASS_WEIGHT = {TokenClass.WORD: 1.0, TokenClass.LEGAL: 0.1, TokenClass.PLACE: 0.3, TokenClass.GENERIC: 0.35,
+                TokenClass.PATRONYMIC: 0.3}
 PERSON_CLASS_WEIGHT = {**CLASS_WEIGHT, TokenClass.PLACE: 1.0, TokenClass.GENERIC: 1.0}
 _FACTORS = np.array([[CLASS_WEIGHT[TokenClass(c)] for c in range(len(TokenClass))],
                      [PERSON_CLASS_WEIGHT[TokenClass(c)] for c in range(len(TokenClass))]], dtype=np.float32)
@@ -41,6 +48,12 @@ _FACTORS = np.array([[CLASS_WEIGHT[TokenClass(c)] for c in range(len(TokenClass)
 
 def _deletions(token: str) -> set[str]:
     return {token[:i] + token[i + 1:] for i in range(len(token))}
+
+
+def _similarity(a: str, b: str) -> float:
+    """1 - edits / length for tokens within one edit; 0 otherwise."""
+    dist = OSA.distance(a, b, score_cutoff=1)
+    return 1.0 - dist / max(len(a), len(b)) if dist <= 1 else 0.0
 
 
 class Vocabulary:
@@ -55,11 +68,11 @@ class Vocabulary:
         # A token no listed name contains is as rare as a token can be.
         self.unknown_rarity = float(math.log1p(n_docs))
         self._keys: dict[str, list[int]] = defaultdict(list)
+        self._folded = [fold(t) for t in tokens]
         for i, t in enumerate(tokens):
-            if len(t) >= MIN_FUZZY_LEN:
-                self._keys[t].append(i)
-                for d in _deletions(t):
-                    self._keys[d].append(i)
+            if len(t) >= MIN_FUZZY_LEN and not is_syllable(t):
+                for key in {t, self._folded[i]} | _deletions(t) | _deletions(self._folded[i]):
+                    self._keys[key].append(i)
         self._cache: dict[str, tuple[tuple[int, float], ...]] = {}
 
     @classmethod
@@ -95,18 +108,16 @@ class Vocabulary:
         exact = self.ids.get(token)
         if exact is not None:
             found[exact] = 1.0
-        if len(token) >= MIN_FUZZY_LEN:
-            syllable = is_syllable(token)
-            for key in _deletions(token) | {token}:
+        if len(token) >= MIN_FUZZY_LEN and not is_syllable(token):  # cheng is not a typo of chang
+            folded = fold(token)
+            for key in {token, folded} | _deletions(token) | _deletions(folded):
                 for i in self._keys.get(key, ()):
                     if i in found:
                         continue
-                    other = self.tokens[i]
-                    if syllable and is_syllable(other):
-                        continue  # cheng and chang are different names, not a typo
-                    dist = OSA.distance(token, other, score_cutoff=1)
-                    if dist <= 1:
-                        found[i] = 1.0 - dist / max(len(token), len(other))
+                    sim = _similarity(token, self.tokens[i])
+                    sim = max(sim, FOLD_SIM * _similarity(folded, self._folded[i]))
+                    if sim > 0:
+                        found[i] = sim
         result = tuple(sorted(found.items()))
         if len(self._cache) < 1_000_000:  # bounded: a hostile batch of unique junk must not exhaust memory
             self._cache[token] = result

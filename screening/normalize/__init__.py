@@ -3,8 +3,9 @@
 ``normalize(name)`` runs, in order: script clean-up (:mod:`.text`: Unicode NFKC,
 casefolding, Chinese characters to pinyin, other scripts romanized, punctuation) ->
 tokenization -> canonical legal forms and abbreviations (:mod:`.legal_forms`) -> the
-class of each token (:mod:`.name_parts`: legal form, place, generic business word, or
-name word) -> pinyin and Wade-Giles syllables (:mod:`.chinese`). It is deterministic and
+class of each token (:mod:`.name_parts`: legal form, place, generic business word,
+patronymic, or name word), with one spelling for short name particles such as el / al
+(:mod:`.translit`) -> pinyin and Wade-Giles syllables (:mod:`.chinese`). It is deterministic and
 idempotent on its own output (``normalize(" ".join(n.tokens)).tokens == n.tokens``).
 
 ``name_forms(name)`` gives the primary form and, for a name wholly in pinyin, its
@@ -32,6 +33,7 @@ from screening.normalize.chinese import romanized_forms
 from screening.normalize.legal_forms import canonical_tokens
 from screening.normalize.name_parts import TokenClass, token_class
 from screening.normalize.text import clean
+from screening.normalize.translit import PARTICLES
 
 # A name longer than this is cut: no real name is, and unbounded input must not
 # make one row of a batch take unbounded time.
@@ -63,6 +65,7 @@ def name_forms(name: str) -> tuple[NormalizedName, ...]:
     """Every form of ``name`` the matcher compares: the primary form first (see module doc)."""
     cleaned = clean(name[:MAX_NAME_CHARS])
     tokens, legal = canonical_tokens(cleaned.split())
+    tokens = [PARTICLES.get(t, t) for t in tokens]
     # Romanization and long forms can lengthen the text past the cut; cutting the tokens
     # too keeps normalize idempotent on its own output.
     kept, length = 0, -1
@@ -73,7 +76,10 @@ def name_forms(name: str) -> tuple[NormalizedName, ...]:
         kept += 1
     tokens, legal = tokens[:kept], legal[:kept]
     classes = [TokenClass.LEGAL if is_legal else token_class(t) for t, is_legal in zip(tokens, legal)]
-    return tuple(NormalizedName(name, t, c) for t, c in romanized_forms(tokens, classes))
+    seen: dict[tuple[str, ...], NormalizedName] = {}
+    for t, c in romanized_forms(tokens, classes):
+        seen.setdefault(t, NormalizedName(name, t, c))
+    return tuple(seen.values())
 
 
 __all__ = ["MAX_NAME_CHARS", "NormalizedName", "TokenClass", "name_forms", "normalize"]

@@ -96,6 +96,19 @@ def is_syllable(token: str) -> bool:
     return token in PINYIN_KEY or token in WADE_GILES_KEY
 
 
+_HYPHENATED = re.compile(r"\b([a-z]+)(?:-([a-z]+))+\b")
+
+
+def join_hyphenated_syllables(text: str) -> str:
+    """Join hyphenated given names made of syllables (Shi-Fu -> Shifu, Chiang-chou ->
+    Chiangchou), keeping them one name; other hyphens (Al-Qaida, Jean-Baptiste) stay."""
+    def join(m: re.Match) -> str:
+        parts = m.group(0).split("-")
+        return "".join(parts) if all(is_syllable(p) for p in parts) else m.group(0)
+
+    return _HYPHENATED.sub(join, text)
+
+
 def has_han(text: str) -> bool:
     """Whether ``text`` holds a Chinese character."""
     return _HAN.search(text) is not None
@@ -160,55 +173,82 @@ def romanized_forms(tokens: list[str], classes: list[TokenClass]) -> list[Form]:
       because English words can spell syllables too ("mobile");
     * key, for the same names and for names written in Wade-Giles: the syllables in
       key spelling, so the two romanizations meet.
+
+    Syllables join into a known word only within one written token, or across tokens
+    of one syllable each: "Li Jiangzhou" holds no city Lijiang. Characters carry no word
+    boundaries (李江舟 is Li Jiangzhou, not the city Lijiang + Zhou), so for a name that
+    may be a person's (at most four syllables, no legal form or industry word), the
+    form without joins into places is a form too.
     """
     pinyin = [None if c is TokenClass.LEGAL else split_syllables(t) for t, c in zip(tokens, classes)]
     wade = [None if c is TokenClass.LEGAL else split_syllables(t, True) for t, c in zip(tokens, classes)]
-    as_written = [(t, None if p == (t,) else c) for t, c, p in zip(tokens, classes, pinyin)]
-    forms = [_join_pinyin(as_written)]
+    as_written = [(t, None if p == (t,) else c, _FREE) for t, c, p in zip(tokens, classes, pinyin)]
+    person = _maybe_person(tokens, classes, pinyin, wade)
+    forms = [_join_pinyin(as_written), _join_pinyin(as_written, places=not person)]
     if not any(pinyin) and not any(wade):
         return forms
-    if any(w and not p for p, w in zip(pinyin, wade)):  # written in Wade-Giles
+    # A token that Wade-Giles spells in fewer syllables than pinyin ("chiang", not chi-ang)
+    # marks a Wade-Giles name.
+    if any(w and (not p or len(w) < len(p)) for p, w in zip(pinyin, wade)):
         keyed = []
-        for t, c, p, w in zip(tokens, classes, pinyin, wade):
+        for i, (t, c, p, w) in enumerate(zip(tokens, classes, pinyin, wade)):
             spelled = [WADE_GILES_KEY[s] for s in w] if w else [PINYIN_KEY[s] for s in p] if p else None
-            keyed += [(k, None) for k in spelled] if spelled else [(t, c)]
-        return _unique(forms + [_join_keys(keyed)])
+            keyed += [(k, None, _group(i, spelled)) for k in spelled] if spelled else [(t, c, _FREE)]
+        return _unique(forms + [_join_keys(keyed), _join_keys(keyed, places=not person)])
     if not all(p or c is not TokenClass.WORD for p, c in zip(pinyin, classes)):
         return forms
     split, keyed = [], []
-    for t, c, p in zip(tokens, classes, pinyin):
-        split += [(s, None) for s in p] if p and t not in _BY_PINYIN else [(t, c)]
-        keyed += [(PINYIN_KEY[s], None) for s in p] if p else [(t, c)]
-    return _unique(forms + [_join_pinyin(split), _join_keys(keyed)])
+    for i, (t, c, p) in enumerate(zip(tokens, classes, pinyin)):
+        split += [(s, None, _group(i, p)) for s in p] if p and t not in _BY_PINYIN else [(t, c, _FREE)]
+        keyed += [(PINYIN_KEY[s], None, _group(i, p)) for s in p] if p else [(t, c, _FREE)]
+    return _unique(forms + [_join_pinyin(split), _join_keys(keyed), _join_keys(keyed, places=not person)])
+
+
+def _maybe_person(tokens, classes, pinyin, wade) -> bool:
+    """At most four syllables and nothing but name words and places: a Chinese personal name may be this."""
+    syllables = sum(len(p or w or (t,)) for t, p, w in zip(tokens, pinyin, wade))
+    return syllables <= 4 and all(c in (TokenClass.WORD, TokenClass.PLACE) for c in classes)
+
+
+_FREE = -1  # a one-syllable token: may join its neighbours of one syllable
+
+
+def _group(token_index: int, syllables) -> int:
+    return _FREE if len(syllables) == 1 else token_index
 
 
 def _unique(forms: list[Form]) -> list[Form]:
     return list(dict.fromkeys(forms))
 
 
-def _join_pinyin(units: list[tuple[str, TokenClass | None]]) -> Form:
-    return _join(units, lambda run: (("".join(run), _BY_PINYIN["".join(run)])
-                                     if "".join(run) in _BY_PINYIN else None))
+def _join_pinyin(units, places: bool = True) -> Form:
+    def lookup(run):
+        cls = _BY_PINYIN.get("".join(run))
+        return ("".join(run), cls) if cls is not None and (places or cls is not TokenClass.PLACE) else None
+    return _join(units, lookup)
 
 
-def _join_keys(units: list[tuple[str, TokenClass | None]]) -> Form:
-    return _join(units, lambda run: _BY_KEY.get(tuple(run)))
+def _join_keys(units, places: bool = True) -> Form:
+    def lookup(run):
+        hit = _BY_KEY.get(tuple(run))
+        return hit if hit is not None and (places or hit[1] is not TokenClass.PLACE) else None
+    return _join(units, lookup)
 
 
-def _join(units, lookup) -> Form:
-    """Join runs of syllables (units with class None) that spell a lexicon word, longest first."""
+def _join(units: list[tuple[str, TokenClass | None, int]], lookup) -> Form:
+    """Join runs of syllables (units with class None) of one group that spell a lexicon word, longest first."""
     out_t: list[str] = []
     out_c: list[TokenClass] = []
     i = 0
     while i < len(units):
-        text, cls = units[i]
+        text, cls, group = units[i]
         if cls is not None:
             out_t.append(text)
             out_c.append(cls)
             i += 1
             continue
         end = i + 1
-        while end < len(units) and units[end][1] is None and end - i < _MAX_WORD:
+        while end < len(units) and units[end][1] is None and units[end][2] == group and end - i < _MAX_WORD:
             end += 1
         for stop in range(end, i + 1, -1):
             hit = lookup([u[0] for u in units[i:stop]])

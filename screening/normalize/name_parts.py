@@ -15,12 +15,15 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from screening.normalize.translit import is_patronymic
+
 
 class TokenClass(IntEnum):
     WORD = 0  # a name word: the distinctive part
     LEGAL = 1  # company legal form (decided by legal_forms, not by token_class)
     PLACE = 2  # country, region, city
     GENERIC = 3  # industry and business words
+    PATRONYMIC = 4  # Ivanovich, Yanovych: lists carry them, customer files often omit them
 
 
 # Chinese provinces and large cities in pinyin, the Hong Kong and Macau spellings, and
@@ -111,6 +114,8 @@ LEGAL_PINYIN = frozenset({"youxian", "gongsi", "gufen", "zeren"})
 
 def token_class(token: str) -> TokenClass:
     """The class of a token by its word alone (Latin legal forms are recognized by :mod:`.legal_forms`)."""
+    if is_patronymic(token):
+        return TokenClass.PATRONYMIC
     if token in LEGAL_PINYIN:
         return TokenClass.LEGAL
     if token in PLACES:

@@ -22,7 +22,7 @@ import unicodedata
 
 from unidecode import unidecode
 
-from screening.normalize.chinese import han_to_pinyin, has_han
+from screening.normalize.chinese import han_to_pinyin, has_han, join_hyphenated_syllables
 
 # Apostrophes join the pieces of a word: Xi'an, O'Brien, NU'MAN.
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc\u02bb`\u00b4]")
@@ -42,4 +42,6 @@ def clean(text: str) -> str:
     text = _APOSTROPHES.sub("", text)
     text = _AMPERSAND.sub(" and ", text)
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    if "-" in text:
+        text = join_hyphenated_syllables(text)
     return _NON_WORD.sub(" ", text).strip()
