@@ -15,7 +15,7 @@ from screening.interfaces.screener import DEFAULT_THRESHOLD, Match, Screener, Sc
 from screening.model import Entity, EntityList, Schema
 from screening.normalize import NormalizedName, normalize
 from screening.scoring.explain import Explanation
-from screening.sources import ListFormatError, load_list
+from screening.sources import ListFormatError, UnknownSourceError, load_list
 
 __version__ = "0.1.0"
 
@@ -30,6 +30,7 @@ __all__ = [
     "Schema",
     "Screener",
     "ScreeningInputError",
+    "UnknownSourceError",
     "load_list",
     "normalize",
 ]

@@ -29,6 +29,14 @@ class QueryBatch:
     match_vocab: np.ndarray  # (K,) int32 vocabulary id
     match_sim: np.ndarray  # (K,) float32 in (0, 1]
     match_key: np.ndarray  # (K,) int64 = match_token * len(vocab) + match_vocab, sorted
+    token_first: np.ndarray  # (T,) int32 first letter of each distinct query token
+    token_len: np.ndarray  # (T,) int32
+
+    @property
+    def has_initial(self) -> np.ndarray:
+        """(Q,) whether a query holds a one-letter token (an initial)."""
+        lengths = np.where(self.token_ids >= 0, self.token_len[self.token_ids], 0)
+        return (lengths == 1).any(axis=1)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -66,4 +74,7 @@ def prepare(names: list[NormalizedName], vocab: Vocabulary) -> QueryBatch:
     m_sim = np.fromiter((s for ms in per_token for _, s in ms), dtype=np.float32, count=total)
     keys = m_tok.astype(np.int64) * len(vocab) + m_voc
     order = np.argsort(keys, kind="stable")
-    return QueryBatch(names, list(token_id), ids, weights, m_tok[order], m_voc[order], m_sim[order], keys[order])
+    tokens = list(token_id)
+    return QueryBatch(names, tokens, ids, weights, m_tok[order], m_voc[order], m_sim[order], keys[order],
+                      np.array([ord(t[0]) for t in tokens], dtype=np.int32),
+                      np.array([len(t) for t in tokens], dtype=np.int32))

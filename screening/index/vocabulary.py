@@ -33,8 +33,10 @@ from screening.normalize import TokenClass
 from screening.normalize.chinese import is_syllable
 from screening.normalize.translit import fold
 
-# Shorter tokens only match exactly: one edit in "xi" or "wu" makes another name.
+# Two tokens match fuzzily only if one is this long, and neither is shorter than
+# MIN_PAIR_LEN: one edit in "xi" or "wu" makes another name, but Adl / Adel is a spelling.
 MIN_FUZZY_LEN = 4
+MIN_PAIR_LEN = 3
 # A match through transliteration folding counts this much of the folded similarity.
 FOLD_SIM = 0.95
 # The share of its rarity weight a token keeps, by class. Places and industry words
@@ -65,12 +67,15 @@ class Vocabulary:
         self.df = df
         self.n_docs = n_docs
         self.rarity = np.log1p(n_docs / np.maximum(df, 1)).astype(np.float32)
+        # First letter and length of each token, for pairing initials with names.
+        self.first = np.array([ord(t[0]) for t in tokens], dtype=np.int32)
+        self.length = np.array([len(t) for t in tokens], dtype=np.int32)
         # A token no listed name contains is as rare as a token can be.
         self.unknown_rarity = float(math.log1p(n_docs))
         self._keys: dict[str, list[int]] = defaultdict(list)
         self._folded = [fold(t) for t in tokens]
         for i, t in enumerate(tokens):
-            if len(t) >= MIN_FUZZY_LEN and not is_syllable(t):
+            if len(t) >= MIN_PAIR_LEN and not is_syllable(t):
                 for key in {t, self._folded[i]} | _deletions(t) | _deletions(self._folded[i]):
                     self._keys[key].append(i)
         self._cache: dict[str, tuple[tuple[int, float], ...]] = {}
@@ -108,11 +113,11 @@ class Vocabulary:
         exact = self.ids.get(token)
         if exact is not None:
             found[exact] = 1.0
-        if len(token) >= MIN_FUZZY_LEN and not is_syllable(token):  # cheng is not a typo of chang
+        if len(token) >= MIN_PAIR_LEN and not is_syllable(token):  # cheng is not a typo of chang
             folded = fold(token)
             for key in {token, folded} | _deletions(token) | _deletions(folded):
                 for i in self._keys.get(key, ()):
-                    if i in found:
+                    if i in found or max(len(token), len(self.tokens[i])) < MIN_FUZZY_LEN:
                         continue
                     sim = _similarity(token, self.tokens[i])
                     sim = max(sim, FOLD_SIM * _similarity(folded, self._folded[i]))

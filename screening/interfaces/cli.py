@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from screening.interfaces.screener import DEFAULT_THRESHOLD, RESULT_COLUMNS, Screener, ScreeningInputError
 from screening.model import EntityList
-from screening.sources import ListFormatError, load_list, sources
+from screening.sources import ListFormatError, UnknownSourceError, load_list, sources
 
 EXIT_CLEAN, EXIT_ALERTS, EXIT_FAILED = 0, 1, 2
 OPTIONAL_COLUMNS = ("schema", "country", "birth_date")
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "threshold", None) is not None and not 0 <= args.threshold <= 100:
             raise CliError(f"--threshold must be between 0 and 100, not {args.threshold:g}")
         return args.run(args)
-    except (CliError, ListFormatError, ScreeningInputError) as exc:
+    except (CliError, ListFormatError, UnknownSourceError, ScreeningInputError) as exc:
         print(f"screening: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

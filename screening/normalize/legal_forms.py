@@ -65,6 +65,10 @@ _ABBREVIATIONS = {
 }
 
 
+# Dotted abbreviations that are one word (S.A., U.S.A.); other dotted letters are initials.
+DOTTED_WORDS = frozenset(_LEGAL) | {"usa", "us", "uk", "uae", "ussr", "prc", "dprk", "cv", "sl", "rl", "ltda"}
+
+
 def canonical_tokens(tokens: list[str]) -> tuple[list[str], list[bool]]:
     """Replace abbreviations and legal forms by canonical tokens; flag the legal forms."""
     out: list[str] = []

@@ -9,6 +9,8 @@ names and query names meet on the same alphabet.
 'megvii technology ltd'
 >>> clean("S.A. de C.V.")
 'sa de cv'
+>>> clean("RAZA M.A.")
+'raza m a'
 >>> clean("Xi'an  Aircraft-Industry (Group) Co.,Ltd")
 'xian aircraft industry group co ltd'
 >>> clean("旷视科技")
@@ -23,13 +25,20 @@ import unicodedata
 from unidecode import unidecode
 
 from screening.normalize.chinese import han_to_pinyin, has_han, join_hyphenated_syllables
+from screening.normalize.legal_forms import DOTTED_WORDS
 
 # Apostrophes join the pieces of a word: Xi'an, O'Brien, NU'MAN.
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc\u02bb`\u00b4]")
-# Dotted abbreviations are one word: S.A., U.S.A, C.V.
+# Dotted letters: one word when a known abbreviation (S.A., U.S.A.), else initials (M.A.).
 _DOTTED = re.compile(r"\b(?:[a-z0-9]\.){1,}[a-z0-9]\b\.?")
 _AMPERSAND = re.compile(r"\s*&\s*")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def _dotted(m: re.Match) -> str:
+    letters = [p for p in m.group(0).split(".") if p]
+    word = "".join(letters)
+    return word if word in DOTTED_WORDS or any(len(p) > 1 for p in letters) else " ".join(letters)
 
 
 def clean(text: str) -> str:
@@ -41,7 +50,7 @@ def clean(text: str) -> str:
         text = unidecode(text).lower()
     text = _APOSTROPHES.sub("", text)
     text = _AMPERSAND.sub(" and ", text)
-    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _DOTTED.sub(_dotted, text)
     if "-" in text:
         text = join_hyphenated_syllables(text)
     return _NON_WORD.sub(" ", text).strip()

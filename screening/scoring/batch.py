@@ -99,6 +99,8 @@ def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attr
 
     if threshold > 0:
         min_cover = max(listed_cover_needed(threshold - factors.MAX_BOOST), SAFE_COVER)
+        # An initial's pairing is not in the candidate product's bound; search those queries wider.
+        min_cover = np.where(batch.has_initial, SAFE_COVER, min_cover)
         cands = index.candidates(batch, min_cover, top_k=MAX_CANDIDATES)
     else:
         cands = index.candidates(batch, 0.0, top_k=max(limit, 1) * CANDIDATES_PER_RESULT)

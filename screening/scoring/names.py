@@ -28,6 +28,8 @@ from screening.index.query import QueryBatch
 
 LISTED_EXPONENT = 0.7
 WEAK_EXPONENT = 0.4
+# An initial ("S.") paired with a name it abbreviates ("Samir").
+INITIAL_SIM = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,7 @@ def score_pairs(index: NameIndex, batch: QueryBatch, query: np.ndarray, name: np
     l_tok = index.name_tokens[name]  # (P, L)
     l_w = index.name_weights[name]
     sims = batch.token_pair_sims(q_tok[:, :, None], l_tok[:, None, :], len(index.vocab))
+    sims = _with_initials(sims, batch, q_tok, index, l_tok)
     partner, listed_sim, query_sim = _align(sims, l_w)
     l_total = l_w.sum(axis=1)
     q_total = q_w.sum(axis=1)
@@ -63,6 +66,19 @@ def score_pairs(index: NameIndex, batch: QueryBatch, query: np.ndarray, name: np
     exponent = np.where(index.name_weak[name], WEAK_EXPONENT, LISTED_EXPONENT).astype(np.float32)
     score = 100.0 * listed_cover ** exponent * query_cover ** (1.0 - exponent)
     return NameScores(score.astype(np.float32), listed_cover, query_cover, partner, listed_sim)
+
+
+def _with_initials(sims: np.ndarray, batch: QueryBatch, q_tok: np.ndarray, index: NameIndex,
+                   l_tok: np.ndarray) -> np.ndarray:
+    """Let a one-letter token on either side pair with a longer token starting with that letter."""
+    q_first, q_len = batch.token_first[q_tok], batch.token_len[q_tok]
+    l_first, l_len = index.vocab.first[l_tok], index.vocab.length[l_tok]
+    q_first, q_len = np.where(q_tok >= 0, q_first, -1), np.where(q_tok >= 0, q_len, 0)
+    l_first, l_len = np.where(l_tok >= 0, l_first, -2), np.where(l_tok >= 0, l_len, 0)
+    same = q_first[:, :, None] == l_first[:, None, :]
+    initial = same & (((q_len[:, :, None] == 1) & (l_len[:, None, :] > 1))
+                      | ((l_len[:, None, :] == 1) & (q_len[:, :, None] > 1)))
+    return np.where(initial, np.maximum(sims, INITIAL_SIM), sims).astype(np.float32)
 
 
 def _align(sims: np.ndarray, listed_weight: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from screening.model import EntityList
 from screening.sources import ofac_csv, starter
-from screening.sources.files import ListFormatError
+from screening.sources.files import ListFormatError, UnknownSourceError
 from screening.sources.registry import SourceInfo, sources
 
 _LOADERS: dict[str, Callable[[Path], EntityList]] = {
@@ -27,11 +27,12 @@ def load_list(source: str, path: str | Path | None = None) -> EntityList:
     """Load one list: ``source`` is a registry key (``screening lists show``), ``path`` its file or folder.
 
     Without ``path``, a source bundled with the library (the starter list) loads its own copy.
-    Raises :class:`ListFormatError` with the file and problem when the list cannot be read.
+    Raises :class:`UnknownSourceError` for a key no loader has, and :class:`ListFormatError`
+    with the file and problem when the list cannot be read.
     """
     loader = _LOADERS.get(source)
     if loader is None:
-        raise ListFormatError(f"unknown list source {source!r}; known: {', '.join(sorted(_LOADERS))}")
+        raise UnknownSourceError(f"unknown list source {source!r}; known: {', '.join(sorted(_LOADERS))}")
     if path is None:
         info = sources().get(source)
         if info is None or info.bundled_path is None:
@@ -48,4 +49,4 @@ def default_lists() -> list[EntityList]:
     return [load_list(key) for key, info in sources().items() if info.default]
 
 
-__all__ = ["ListFormatError", "SourceInfo", "default_lists", "load_list", "sources"]
+__all__ = ["ListFormatError", "SourceInfo", "UnknownSourceError", "default_lists", "load_list", "sources"]

@@ -9,6 +9,10 @@ from pathlib import Path
 from screening.model import ListSnapshot
 
 
+class UnknownSourceError(ValueError):
+    """No list source is registered under the given key."""
+
+
 class ListFormatError(ValueError):
     """A list file cannot be read as the format its source promises.
 

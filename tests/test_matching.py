@@ -1,0 +1,60 @@
+"""Name variation the matcher must tolerate, on small in-memory lists (no shared data needed)."""
+
+import pytest
+
+from screening import DEFAULT_THRESHOLD, Screener
+from screening.model import Entity, EntityList, ListSnapshot, Name, NameKind, Schema
+
+PEOPLE = [
+    ("t:1", Schema.PERSON, "DABUL, Samir", ()),
+    ("t:2", Schema.PERSON, "RAZA, Mujtaba Ali", ()),
+    ("t:3", Schema.PERSON, "REZNIK, Vladislav Matusovich", ()),
+    ("t:4", Schema.PERSON, "YAKUNIN, Vladimir Ivanovich", ()),
+    ("t:5", Schema.PERSON, "GROMOV, Alexei Alexeyevich", ()),
+    ("t:6", Schema.PERSON, "AL-ADL, Sayf", ()),
+    ("t:7", Schema.PERSON, "NOOR, Haji Mohammad", ()),
+    ("t:8", Schema.PERSON, "DENG, Zhonghua", ()),
+    ("t:9", Schema.PERSON, "LI, Jiangzhou", ()),
+    ("t:10", Schema.ORGANIZATION, "HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.", ("海康威视",)),
+    ("t:11", Schema.ORGANIZATION, "DANDONG JINXIANG TRADE CO., LTD.", ()),
+]
+
+
+@pytest.fixture(scope="module")
+def screener():
+    snap = ListSnapshot("t", "memory", "0" * 64)
+    entities = tuple(Entity(entity_id=i, source="t", publisher_id=i.split(":")[1], schema=s, name=n,
+                            aliases=tuple(Name(a, NameKind.AKA) for a in aka), snapshot=snap)
+                     for i, s, n, aka in PEOPLE)
+    return Screener([EntityList("t", snap, entities)], curated=False)
+
+
+def top(screener, query, schema=None):
+    hits = screener.match(query, schema=schema, threshold=0, limit=1)
+    return (hits[0].entity_id, hits[0].score) if hits else (None, 0)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("S. Dabul", "t:1"),                       # initial for a given name
+    ("RAZA M.A.", "t:2"),                      # dotted initials are initials, not one word
+    ("Vladislav Reznick", "t:3"),              # spelling variant + missing patronymic
+    ("Wladimir Jakunin", "t:4"),               # German transliteration
+    ("Громов Алексей Алексеевич", "t:5"),      # Cyrillic, another transliteration of the patronymic
+    ("Seif el-Adel", "t:6"),                   # Arabic name elements: Seif/Sayf, el/al
+    ("Haji Mohamkad Noor", "t:7"),             # a typo in a name whose spelling varies
+    ("Teng Chung-hua", "t:8"),                 # Wade-Giles for pinyin
+    ("李江舟", "t:9"),                          # characters of a listed pinyin name
+    ("Hai Kang Wei Shi", "t:10"),              # spaced pinyin of a brand
+])
+def test_variant_alerts(screener, query, expected):
+    entity_id, score = top(screener, query)
+    assert entity_id == expected and score >= DEFAULT_THRESHOLD, (entity_id, score)
+
+
+@pytest.mark.parametrize("query", [
+    "Hangzhou Digital Technology Co Ltd",      # place + industry + legal form only
+    "Dandong Industrial Co., Ltd.",            # a city and an industry word
+    "Cheng Wei",                               # cheng is not a typo of another syllable
+])
+def test_generic_names_do_not_alert(screener, query):
+    assert top(screener, query, schema="Organization" if "Co" in query else None)[1] < DEFAULT_THRESHOLD
