@@ -17,6 +17,7 @@ from screening.scoring.batch import BatchResult, screen_batch
 from screening.scoring.explain import Explanation
 from screening.scoring.factors import QueryAttributes
 from screening.sources import default_lists
+from screening.sources.curated import curated_aliases, with_curated_aliases
 
 DEFAULT_THRESHOLD = 80.0
 """Scores at or above this alert. 100 = the same name; 80 = the listed name's distinctive
@@ -74,8 +75,17 @@ class Screener:
     ('ofac-cons:33091', True)
     """
 
-    def __init__(self, lists: Iterable[EntityList] | None = None):
+    def __init__(self, lists: Iterable[EntityList] | None = None, curated: bool = True):
+        """Build the index of ``lists`` (default: the bundled starter list).
+
+        With ``curated`` (the default), the bundled table of Chinese names
+        (``lists/chinese_names.csv``) adds its aliases to the entities it names, with
+        their provenance; ``curated=False`` screens the lists exactly as published.
+        """
         self.lists: tuple[EntityList, ...] = tuple(default_lists() if lists is None else lists)
+        if curated:
+            table = curated_aliases()
+            self.lists = tuple(with_curated_aliases(lst, table) for lst in self.lists)
         entities: dict[str, Entity] = {}
         for lst in self.lists:
             for entity in lst:
