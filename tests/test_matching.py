@@ -58,3 +58,25 @@ def test_variant_alerts(screener, query, expected):
 ])
 def test_generic_names_do_not_alert(screener, query):
     assert top(screener, query, schema="Organization" if "Co" in query else None)[1] < DEFAULT_THRESHOLD
+
+
+KOREAN = [("k:1", "KIM, Kyong Ok"), ("k:2", "PAK, Yong Sik"), ("k:3", "CHOE, Chun Sik"), ("k:4", "RI, Jae Il")]
+
+
+@pytest.fixture(scope="module")
+def korean_screener():
+    snap = ListSnapshot("k", "memory", "0" * 64)
+    entities = tuple(Entity(entity_id=i, source="k", publisher_id=i, schema=Schema.PERSON, name=n, snapshot=snap)
+                     for i, n in KOREAN)
+    return Screener([EntityList("k", snap, entities)], curated=False)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("김경옥", "k:1"), ("Kim Gyeong-ok", "k:1"),     # Hangul; Revised Romanization
+    ("박영식", "k:2"), ("Park Young-sik", "k:2"),    # English habit: Park, Young
+    ("최춘식", "k:3"), ("Choi Chun-sik", "k:3"),
+    ("리재일", "k:4"), ("Lee Jae-il", "k:4"),
+])
+def test_korean_spellings_alert(korean_screener, query, expected):
+    entity_id, score = top(korean_screener, query)
+    assert entity_id == expected and score >= DEFAULT_THRESHOLD, (entity_id, score)

@@ -8,9 +8,10 @@ patronymic, or name word), with one spelling for short name particles such as el
 (:mod:`.translit`) -> pinyin and Wade-Giles syllables (:mod:`.chinese`). It is deterministic and
 idempotent on its own output (``normalize(" ".join(n.tokens)).tokens == n.tokens``).
 
-``name_forms(name)`` gives the primary form and, for a name wholly in pinyin, its
-Wade-Giles key form: the index holds both for listed names, and a query is scored
-with each of its forms.
+``name_forms(name)`` gives the primary form and the other spellings a name may have:
+pinyin split into syllables and Wade-Giles keys (:mod:`.chinese`), the key both Korean
+romanizations share (:mod:`.korean`; Hangul itself is spelled in it). The index holds
+every form of a listed name, and a query is scored with each of its forms.
 
 >>> n = normalize("MADURO MOROS, Nicolas")
 >>> n.tokens
@@ -21,7 +22,8 @@ with each of its forms.
 ('beijing', 'kuang', 'shi', 'keji', 'youxian', 'gongsi')
 >>> [f.tokens for f in name_forms("Beijing Kuangshi Keji Youxian Gongsi")][1]
 ('beijing', 'kuang', 'shi', 'keji', 'youxian', 'gongsi')
->>> [f.tokens for f in name_forms("Deng Zhonghua")][-1] == [f.tokens for f in name_forms("Teng Chung-hua")][-1]
+>>> shared = {f.tokens for f in name_forms("Deng Zhonghua")} & {f.tokens for f in name_forms("Teng Chung-hua")}
+>>> ('teng', 'chunghua') in shared
 True
 """
 
@@ -30,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from screening.normalize.chinese import romanized_forms
+from screening.normalize.korean import korean_key_tokens
 from screening.normalize.legal_forms import canonical_tokens
 from screening.normalize.name_parts import TokenClass, token_class
 from screening.normalize.text import clean
@@ -79,6 +82,9 @@ def name_forms(name: str) -> tuple[NormalizedName, ...]:
     seen: dict[tuple[str, ...], NormalizedName] = {}
     for t, c in romanized_forms(tokens, classes):
         seen.setdefault(t, NormalizedName(name, t, c))
+    korean = korean_key_tokens(tokens)
+    if korean:
+        seen.setdefault(korean, NormalizedName(name, korean, (TokenClass.WORD,) * len(korean)))
     return tuple(seen.values())
 
 

@@ -25,6 +25,7 @@ import unicodedata
 from unidecode import unidecode
 
 from screening.normalize.chinese import han_to_pinyin, has_han, join_hyphenated_syllables
+from screening.normalize.korean import has_hangul, hangul_to_keys
 from screening.normalize.legal_forms import DOTTED_WORDS
 
 # Apostrophes join the pieces of a word: Xi'an, O'Brien, NU'MAN.
@@ -47,6 +48,8 @@ def clean(text: str) -> str:
     if not text.isascii():
         if has_han(text):
             text = han_to_pinyin(text)  # pinyin from a dictionary that knows polyphones, not unidecode's guess
+        if has_hangul(text):
+            text = hangul_to_keys(text)  # syllable by syllable, in the key both romanizations share
         text = unidecode(text).lower()
     text = _APOSTROPHES.sub("", text)
     text = _AMPERSAND.sub(" and ", text)

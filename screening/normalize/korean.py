@@ -1,0 +1,110 @@
+"""Korean names: Hangul to Latin, and a key that Revised and McCune-Reischauer spellings share.
+
+North Korean names reach lists in McCune-Reischauer without breves ("KIM, Kyong Ok",
+"RI, Man Gon"); customers write them in Hangul (김경옥), in Revised Romanization
+("Gim Gyeong-ok"), or in either with other spacing. A Hangul syllable is computed from
+its letters (initial, vowel, final: Unicode composes them arithmetically), so it is
+spelled here letter by letter, and every spelling maps to a *key* that drops the
+differences between the two systems: k/g, t/d, p/b, ch/j, r/l, ŏ/eo/o, ŭ/eu/u; and
+the English habits in names (Lee, Park, Choi, Young, Moon).
+
+>>> hangul_keys("김경옥")
+('kim', 'kyong', 'ok')
+>>> korean_key_tokens(["gim", "gyeong", "ok"]) == korean_key_tokens(["kim", "kyong", "ok"])
+True
+>>> korean_key_tokens(["park", "young", "sik"]) == hangul_keys("박영식")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+
+_INITIALS = ["k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch", "k", "t", "p", "h"]
+_VOWELS = ["a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
+           "yu", "u", "ui", "i"]
+_FINALS = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t",
+           "t", "ng", "t", "t", "k", "t", "p", "t"]
+
+# Latin spellings of each letter in either system, and the key letter they share.
+_INITIAL_SPELLINGS = {"k": ["k", "g"], "kk": ["kk", "gg"], "n": ["n"], "t": ["t", "d"], "tt": ["tt", "dd"],
+                      "r": ["r", "l"], "m": ["m"], "p": ["p", "b"], "pp": ["pp", "bb"], "s": ["s", "sh"],
+                      "ss": ["ss"], "": [""], "ch": ["ch", "j"], "tch": ["tch", "jj"], "h": ["h"]}
+_VOWEL_SPELLINGS = {"a": ["a"], "ae": ["ae"], "ya": ["ya"], "yae": ["yae"], "o": ["o", "eo"], "e": ["e"],
+                    "yo": ["yo", "yeo", "you"], "ye": ["ye"], "wa": ["wa"], "wae": ["wae"], "oe": ["oe", "oi"],
+                    "u": ["u", "eu", "oo"], "wo": ["wo", "weo"], "we": ["we"], "wi": ["wi"], "yu": ["yu", "yoo"],
+                    "ui": ["ui", "eui"], "i": ["i", "ee"]}
+_FINAL_SPELLINGS = {"": [""], "k": ["k", "g", "rk"], "n": ["n"], "t": ["t", "d"], "l": ["l", "r"], "m": ["m"],
+                    "p": ["p", "b"], "ng": ["ng"]}
+# A name of more syllables than this is not read as a Korean personal name.
+MAX_NAME_SYLLABLES = 4
+
+
+def _key_of(initial: str, vowel: str, final: str) -> str:
+    return f"{initial}{vowel}{final}"
+
+
+def _spellings() -> dict[str, str]:
+    """Every Latin spelling of every key syllable -> the key."""
+    out: dict[str, str] = {}
+    keys = {(_INITIALS[i], _VOWELS[v], _FINALS[f]) for i in range(19) for v in range(21) for f in range(28)}
+    for ini, vow, fin in keys:
+        key = _key_of(ini, vow, fin)
+        for parts in itertools.product(_INITIAL_SPELLINGS[ini], _VOWEL_SPELLINGS[vow], _FINAL_SPELLINGS[fin]):
+            out.setdefault("".join(parts), key)
+    return out
+
+
+_SPELLINGS = _spellings()
+_LONGEST = max(map(len, _SPELLINGS))
+
+
+def hangul_keys(text: str) -> tuple[str, ...]:
+    """The key syllable of each Hangul syllable in ``text`` (other characters are dropped)."""
+    out = []
+    for ch in text:
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            out.append(_key_of(_INITIALS[code // 588], _VOWELS[(code % 588) // 28], _FINALS[code % 28]))
+    return tuple(out)
+
+
+def hangul_to_keys(text: str) -> str:
+    """``text`` with each Hangul syllable replaced by its key, space-separated."""
+    out = []
+    for ch in text:
+        key = hangul_keys(ch)
+        out.append(f" {key[0]} " if key else ch)
+    return "".join(out)
+
+
+def has_hangul(text: str) -> bool:
+    return any(0xAC00 <= ord(ch) < 0xAC00 + 11172 for ch in text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _split(token: str) -> tuple[str, ...] | None:
+    """The fewest Korean syllable spellings that make up ``token``, as keys; None if none do."""
+    n = len(token)
+    if not n or n > 24 or not token.isalpha():
+        return None
+    best: list[tuple[str, ...] | None] = [()] + [None] * n
+    for end in range(1, n + 1):
+        for start in range(max(0, end - _LONGEST), end):
+            head, piece = best[start], token[start:end]
+            if head is not None and piece in _SPELLINGS:
+                if best[end] is None or len(head) + 1 < len(best[end]):
+                    best[end] = head + (_SPELLINGS[piece],)
+    return best[n]
+
+
+def korean_key_tokens(tokens: list[str]) -> tuple[str, ...] | None:
+    """The key syllables of a Latin name made of at most MAX_NAME_SYLLABLES Korean syllables, else None."""
+    out: list[str] = []
+    for t in tokens:
+        parts = _split(t)
+        if parts is None:
+            return None
+        out += parts
+    return tuple(out) if len(out) <= MAX_NAME_SYLLABLES else None
