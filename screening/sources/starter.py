@@ -1,5 +1,8 @@
 """The bundled starter list (``lists/starter.csv``): curated NS-CMIC and related Chinese parties.
 
+Their Chinese names live in ``lists/chinese_names.csv``, which :class:`~screening.Screener`
+applies to any loaded list (see :mod:`screening.sources.curated`).
+
 Rows reuse OFAC's ids (``ofac-cons:<ent_num>``) where the entity is on OFAC's list, so
 alerts from the starter list and from the official list agree; other rows use
 ``starter:<SLUG>``. The entity's ``source`` is the id's prefix.
@@ -15,8 +18,8 @@ from pathlib import Path
 from screening.model import Entity, EntityList, Identifier, IdType, Name, NameKind, Schema
 from screening.sources.files import ListFormatError, snapshot_of
 
-COLUMNS = ["entity_id", "schema", "name", "aliases", "name_zh_hans", "name_zh_hant", "programs",
-           "listed_on", "countries", "isins", "tickers", "uscc", "sources"]
+COLUMNS = ["entity_id", "schema", "name", "aliases", "programs", "listed_on", "countries", "isins", "tickers",
+           "uscc", "sources"]
 
 
 def _split(cell: str) -> list[str]:
@@ -45,9 +48,6 @@ def load(path: str | Path) -> EntityList:
             continue
         source, publisher_id = entity_id.split(":", 1)
         aliases = [Name(a, NameKind.AKA, provenance="starter aliases") for a in _split(row["aliases"])]
-        for col, script in (("name_zh_hans", "Hans"), ("name_zh_hant", "Hant")):
-            if row[col].strip():
-                aliases.append(Name(row[col].strip(), NameKind.AKA, script=script, provenance=f"starter {col}"))
         ids = [Identifier(IdType.ISIN, v) for v in _split(row["isins"])]
         ids += [Identifier(IdType.TICKER, v) for v in _split(row["tickers"])]
         ids += [Identifier(IdType.USCC, v, "CN") for v in _split(row["uscc"])]
