@@ -82,3 +82,29 @@ def test_split_syllables_prefers_fewest():
 
 def test_wade_giles_inventory_contains_every_key():
     assert set(PINYIN_KEY.values()) <= set(WADE_GILES_KEY)
+
+
+def test_chinese_commercial_code_table_and_decoding():
+    from screening.normalize import ccc
+
+    mainland, taiwan = ccc._table()
+    assert len(mainland) > 7000 and len(taiwan) > 9000
+    assert ccc.decode("1728 4320") == ("张磊", "張磊")
+    assert ccc.decode("1728 9999") == ()  # an unknown code decodes to nothing, not to a guess
+    assert forms("1728 4320")[0] == ("zhang", "lei")
+
+
+def test_listed_chinese_commercial_codes_are_indexed_as_names():
+    from screening import Screener
+    from screening.model import Entity, EntityList, Identifier, IdType, ListSnapshot, Schema
+
+    snap = ListSnapshot("t", "memory", "0" * 64)
+    # A listing whose Latin name is in another romanization; only its CCC gives the pinyin.
+    entity = Entity(entity_id="t:1", source="t", publisher_id="1", schema=Schema.PERSON, name="CHEUNG, Lui",
+                    identifiers=(Identifier(IdType.CCC, "1728 4320"),), snapshot=snap)
+    screener = Screener([EntityList("t", snap, (entity,))], curated=False)
+    for query in ("张磊", "Zhang Lei", "1728 4320"):
+        hit = screener.match(query)[0]
+        assert hit.entity_id == "t:1" and hit.score == 100
+        alias = next(n for n in screener.index.names if n.value == hit.matched_name)
+        assert alias.provenance == "Chinese Commercial Code 1728 4320, decoded"

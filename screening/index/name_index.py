@@ -24,8 +24,8 @@ import scipy.sparse as sp
 from screening.index.attributes import EntityAttributes
 from screening.index.query import MAX_TOKENS, QueryBatch, prepare
 from screening.index.vocabulary import Vocabulary
-from screening.model import Entity, Name, NameQuality, Schema
-from screening.normalize import NormalizedName, TokenClass, name_forms
+from screening.model import Entity, IdType, Name, NameKind, NameQuality, Schema
+from screening.normalize import NormalizedName, TokenClass, ccc, name_forms
 
 # Names whose common tokens could alone reach this listed cover keep those tokens
 # in the candidate product (see the module doc).
@@ -44,6 +44,12 @@ class Candidates:
     cover_bound: np.ndarray  # float32
 
 
+def _ccc_names(entity: Entity) -> tuple[Name, ...]:
+    """The Chinese names an entity's Chinese Commercial Codes spell, as aliases saying so."""
+    return tuple(Name(chars, NameKind.AKA, script="Hani", provenance=f"Chinese Commercial Code {i.value}, decoded")
+                 for i in entity.identifiers_of(IdType.CCC) for chars in ccc.decode(i.value))
+
+
 class NameIndex:
     """All name variants of the loaded entities, ready for vectorized search."""
 
@@ -53,7 +59,7 @@ class NameIndex:
         rows: list[tuple[int, Name, NormalizedName]] = []
         for ei, entity in enumerate(entities):
             seen: set[tuple[str, ...]] = set()
-            for name in entity.all_names():
+            for name in entity.all_names() + _ccc_names(entity):
                 for form in name_forms(name.value):
                     if form.tokens and form.tokens not in seen:
                         seen.add(form.tokens)

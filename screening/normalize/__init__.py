@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from screening.normalize.ccc import decode, is_ccc
 from screening.normalize.chinese import romanized_forms
 from screening.normalize.korean import korean_key_tokens
 from screening.normalize.legal_forms import canonical_tokens
@@ -65,8 +66,19 @@ def normalize(name: str) -> NormalizedName:
 
 
 def name_forms(name: str) -> tuple[NormalizedName, ...]:
-    """Every form of ``name`` the matcher compares: the primary form first (see module doc)."""
-    cleaned = clean(name[:MAX_NAME_CHARS])
+    """Every form of ``name`` the matcher compares: the primary form first (see module doc).
+
+    A name written as Chinese Commercial Code groups ("1728 4320") is read as the
+    characters they encode (:mod:`.ccc`).
+    """
+    if is_ccc(name):
+        decoded = (f for chars in decode(name) for f in _forms(name, chars))
+        return tuple({f.tokens: f for f in reversed(list(decoded))}.values())[::-1]
+    return _forms(name, name)
+
+
+def _forms(name: str, text: str) -> tuple[NormalizedName, ...]:
+    cleaned = clean(text[:MAX_NAME_CHARS])
     tokens, legal = canonical_tokens(cleaned.split())
     tokens = [PARTICLES.get(t, t) for t in tokens]
     # Romanization and long forms can lengthen the text past the cut; cutting the tokens
