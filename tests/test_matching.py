@@ -80,3 +80,18 @@ def korean_screener():
 def test_korean_spellings_alert(korean_screener, query, expected):
     entity_id, score = top(korean_screener, query)
     assert entity_id == expected and score >= DEFAULT_THRESHOLD, (entity_id, score)
+
+
+def test_titles_weigh_little(screener):
+    entity_id, score = top(screener, "Dr. Samir Dabul")
+    assert entity_id == "t:1" and score >= 95
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_scores_stay_between_0_and_100(screener, query):
+    for hit in screener.match(query, threshold=0, limit=3):
+        assert 0 <= hit.score <= 100 and 0 <= hit.explain().name_score <= 100

@@ -42,7 +42,7 @@ FOLD_SIM = 0.95
 # The share of its rarity weight a token keeps, by class. Places and industry words
 # matter only for companies (a person may be called Jordan or Hunter).
 CLASS_WEIGHT = {TokenClass.WORD: 1.0, TokenClass.LEGAL: 0.1, TokenClass.PLACE: 0.3, TokenClass.GENERIC: 0.35,
-                TokenClass.PATRONYMIC: 0.3}
+                TokenClass.PATRONYMIC: 0.3, TokenClass.TITLE: 0.1}
 PERSON_CLASS_WEIGHT = {**CLASS_WEIGHT, TokenClass.PLACE: 1.0, TokenClass.GENERIC: 1.0}
 _FACTORS = np.array([[CLASS_WEIGHT[TokenClass(c)] for c in range(len(TokenClass))],
                      [PERSON_CLASS_WEIGHT[TokenClass(c)] for c in range(len(TokenClass))]], dtype=np.float32)

@@ -185,8 +185,9 @@ def romanized_forms(tokens: list[str], classes: list[TokenClass]) -> list[Form]:
     as_written = [(t, None if p == (t,) else c, _FREE) for t, c, p in zip(tokens, classes, pinyin)]
     person = _maybe_person(tokens, classes, pinyin, wade)
     forms = [_join_pinyin(as_written), _join_pinyin(as_written, places=not person)]
-    if not any(pinyin) and not any(wade):
-        return forms
+    # Only a name wholly in syllables (but for legal forms, places and industry words) has more forms.
+    if not all(p or w or c is not TokenClass.WORD for p, w, c in zip(pinyin, wade, classes)):
+        return _unique(forms)
     # A token that Wade-Giles spells in fewer syllables than pinyin ("chiang", not chi-ang)
     # marks a Wade-Giles name.
     if any(w and (not p or len(w) < len(p)) for p, w in zip(pinyin, wade)):
@@ -195,8 +196,6 @@ def romanized_forms(tokens: list[str], classes: list[TokenClass]) -> list[Form]:
             spelled = [WADE_GILES_KEY[s] for s in w] if w else [PINYIN_KEY[s] for s in p] if p else None
             keyed += [(k, None, _group(i, spelled)) for k in spelled] if spelled else [(t, c, _FREE)]
         return _unique(forms + [_join_keys(keyed), _join_keys(keyed, places=not person)])
-    if not all(p or c is not TokenClass.WORD for p, c in zip(pinyin, classes)):
-        return forms
     split, keyed = [], []
     for i, (t, c, p) in enumerate(zip(tokens, classes, pinyin)):
         split += [(s, None, _group(i, p)) for s in p] if p and t not in _BY_PINYIN else [(t, c, _FREE)]

@@ -24,6 +24,7 @@ class TokenClass(IntEnum):
     PLACE = 2  # country, region, city
     GENERIC = 3  # industry and business words
     PATRONYMIC = 4  # Ivanovich, Yanovych: lists carry them, customer files often omit them
+    TITLE = 5  # honorifics and ranks: Mr, Dr, Sheikh, General
 
 
 # Chinese provinces and large cities in pinyin, the Hong Kong and Macau spellings, and
@@ -108,12 +109,23 @@ shangmao jingmao wuzi shengwu yiyao yiliao dichan zhiye kuangye gangtie youse ji
 fangzhi shipin nongye huanbao zidonghua xitong fuwu guanli zixun dianli jiaotong yunshu
 """.split())
 # Pinyin legal forms: 有限 youxian (limited), 公司 gongsi (company), 股份 gufen (joint-stock),
-# 责任 zeren (liability).
-LEGAL_PINYIN = frozenset({"youxian", "gongsi", "gufen", "zeren"})
+# 责任 zeren (liability); and the Japanese 株式会社 / 有限会社 as Chinese readings spell them.
+LEGAL_PINYIN = frozenset({"youxian", "gongsi", "gufen", "zeren", "zhushihuishe", "youxianhuishe"})
+
+# Honorifics, titles and ranks that precede names in customer records and lists.
+TITLES = frozenset("""
+mr mrs ms miss mx dr prof professor sir dame lord lady madam madame mme mlle herr frau
+sheikh shaikh sheik shaykh haji hajji hadji sayyid sayed syed mullah mulla maulana maulvi imam
+ayatollah hojatoleslam emir amir sultan prince princess king queen
+general gen colonel col major maj captain capt lieutenant lt sergeant sgt admiral adm commander cmdr
+brigadier marshal senator sen governor gov minister president honorable hon excellency his her
+""".split())
 
 
 def token_class(token: str) -> TokenClass:
     """The class of a token by its word alone (Latin legal forms are recognized by :mod:`.legal_forms`)."""
+    if token in TITLES:
+        return TokenClass.TITLE
     if is_patronymic(token):
         return TokenClass.PATRONYMIC
     if token in LEGAL_PINYIN:
