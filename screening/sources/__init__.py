@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from screening.model import EntityList
-from screening.sources import ofac_csv, starter
+from screening.sources import bis_dpl, ofac_csv, starter, un_xml
 from screening.sources.files import ListFormatError, UnknownSourceError
 from screening.sources.registry import SourceInfo, sources
 
@@ -20,6 +20,8 @@ _LOADERS: dict[str, Callable[[Path], EntityList]] = {
     "ofac-sdn": ofac_csv.load_sdn,
     "ofac-cons": ofac_csv.load_consolidated,
     "starter": starter.load,
+    "un": un_xml.load,
+    "bis-dpl": bis_dpl.load,
 }
 
 
