@@ -13,13 +13,11 @@ for rapidfuzz ``WRatio`` over the same entities' names. Measures are defined in
 from __future__ import annotations
 
 import argparse
-import csv
 import math
 import re
 import sys
 import time
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +31,7 @@ from common import (
     markdown_table, revision, utc_now,
 )
 from screening import DEFAULT_THRESHOLD, Entity, Screener
+from screening.sources import bis_dpl
 
 TOP_K = 10  # the devset finds a positive among a query's 10 best results
 ALERT_BUDGET = 0.01  # share of hard negatives allowed to alert at the comparison threshold "T1%"
@@ -53,7 +52,7 @@ def read_queries(path: Path) -> pd.DataFrame:
 def label_queries(queries: pd.DataFrame, universe: Universe) -> pd.DataFrame:
     """Add ``positive``, ``not_loaded`` and ``ids`` (the expected ids as the library names them)."""
     raw = queries["expected"].fillna("").map(lambda s: [i.strip() for i in s.split("|") if i.strip()])
-    dpl = dpl_row_ids(universe.paths["bis-dpl"], universe.lists["bis-dpl"]) if "bis-dpl" in universe.lists else {}
+    dpl = dpl_row_ids(universe.paths["bis-dpl"]) if "bis-dpl" in universe.lists else {}
     return queries.assign(
         positive=raw.map(bool),
         # Only a list the library cannot load could find these: not a miss of the matcher.
@@ -66,30 +65,14 @@ def _source(entity_id: str) -> str:
     return entity_id.split(":", 1)[0]
 
 
-def dpl_row_ids(dpl_file: Path, entities: Iterable[Entity]) -> dict[str, tuple[str, ...]]:
-    """Devset DPL id (``bis-dpl:<n>``, n = 1-based data row of dpl.txt) -> the library's entity ids.
+def dpl_row_ids(dpl_file: Path) -> dict[str, tuple[str, ...]]:
+    """Devset DPL id (``bis-dpl:<n>``, n = 1-based data row of dpl.txt) -> the library's entity id.
 
-    The library gives DPL parties ids of its own and may merge a party's rows (one per
-    address) into one entity, so a row is recognised by content: an entity stands for
-    row n when one of its names and one of its addresses (street and city) equal the
-    row's Name, Street_Address and City, compared case- and punctuation-insensitively
-    as a loader may tidy them. A row matching no entity is left out (and reported by
-    warn_unknown_ids); one matching several maps to all of them.
+    The library gives DPL parties stable ids of its own and merges a party's rows (one
+    per address); its loader says which entity each data row went into.
     """
-    by_content: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for entity in entities:
-        for name in entity.all_names():
-            for address in entity.addresses:
-                by_content[(_key(name.value), _key(address.street), _key(address.city))].add(entity.entity_id)
-    with dpl_file.open(encoding="utf-8", newline="") as f:
-        rows = csv.DictReader(f, delimiter="\t")
-        ids = {f"bis-dpl:{n}": by_content.get((_key(r["Name"]), _key(r["Street_Address"]), _key(r["City"])))
-               for n, r in enumerate(rows, start=1)}
-    return {row_id: tuple(sorted(found)) for row_id, found in ids.items() if found}
-
-
-def _key(text: str | None) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", (text or "").casefold()).split())
+    return {f"bis-dpl:{n}": (entity_id,) for n, entity_id in enumerate(bis_dpl.row_entity_ids(dpl_file), start=1)
+            if entity_id}
 
 
 def warn_unknown_ids(labelled: pd.DataFrame, universe: Universe) -> None:

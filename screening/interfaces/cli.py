@@ -220,7 +220,7 @@ def _lists_show(args: argparse.Namespace) -> int:
     print("\nLoaded:")
     for lst in screener.lists:
         snap = lst.snapshot
-        print(f"  {lst.source:<10} {len(lst):>6} entities  {snap.published or 'undated':<10}  "
+        print(f"  {lst.source:<10} {len(lst):>6} entities  {str(snap.published or 'undated'):<10}  "
               f"sha256 {snap.content_hash[:16]}  {snap.path}")
         for issue in lst.issues:
             print(f"      note: {issue}")

@@ -10,9 +10,11 @@ the English habits in names (Lee, Park, Choi, Young, Moon).
 
 >>> hangul_keys("김경옥")
 ('kim', 'kyong', 'ok')
+>>> korean_key_tokens(["gim", "gyeong", "ok"])
+('KIM', 'KYONG', 'OK')
 >>> korean_key_tokens(["gim", "gyeong", "ok"]) == korean_key_tokens(["kim", "kyong", "ok"])
 True
->>> korean_key_tokens(["park", "young", "sik"]) == hangul_keys("박영식")
+>>> korean_key_tokens(["park", "young", "sik"]) == korean_key_tokens(list(hangul_keys("박영식")))
 True
 """
 
@@ -100,11 +102,15 @@ def _split(token: str) -> tuple[str, ...] | None:
 
 
 def korean_key_tokens(tokens: list[str]) -> tuple[str, ...] | None:
-    """The key syllables of a Latin name made of at most MAX_NAME_SYLLABLES Korean syllables, else None."""
+    """The key syllables of a Latin name made of at most MAX_NAME_SYLLABLES Korean syllables, else None.
+
+    Keys are upper case, which normalized text never is, so they meet only other Korean
+    keys: short syllables of Japanese or Chinese names must not pair with them.
+    """
     out: list[str] = []
     for t in tokens:
         parts = _split(t)
         if parts is None:
             return None
         out += parts
-    return tuple(out) if len(out) <= MAX_NAME_SYLLABLES else None
+    return tuple(k.upper() for k in out) if len(out) <= MAX_NAME_SYLLABLES else None

@@ -2,7 +2,8 @@
 
 Each factor returns, per pair, the points it adds (positive) or removes (negative),
 so the explanation can show every effect. A value missing on either side is neutral.
-Schema is a filter, not a nudge: a person query never alerts on a vessel.
+Schema is a filter, not a nudge: a person query never alerts on a vessel, nor a company
+on a ship named like it; a query of unknown schema compares with everything.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ MAX_BOOST = COUNTRY_MATCH + DOB_MATCH
 # Which listed schemas a query schema may alert on.
 _COMPATIBLE = {
     Schema.PERSON: {Schema.PERSON, Schema.UNKNOWN},
-    Schema.ORGANIZATION: {Schema.ORGANIZATION, Schema.VESSEL, Schema.AIRCRAFT, Schema.UNKNOWN},
-    Schema.VESSEL: {Schema.VESSEL, Schema.ORGANIZATION, Schema.UNKNOWN},
-    Schema.AIRCRAFT: {Schema.AIRCRAFT, Schema.ORGANIZATION, Schema.UNKNOWN},
+    Schema.ORGANIZATION: {Schema.ORGANIZATION, Schema.UNKNOWN},
+    Schema.VESSEL: {Schema.VESSEL, Schema.UNKNOWN},
+    Schema.AIRCRAFT: {Schema.AIRCRAFT, Schema.UNKNOWN},
     Schema.UNKNOWN: set(Schema),
 }
 COMPATIBLE = np.zeros((len(SCHEMA_CODE), len(SCHEMA_CODE)), dtype=bool)
