@@ -106,9 +106,10 @@ class NameIndex:
     def prepare(self, names: list[NormalizedName]) -> QueryBatch:
         return prepare(names, self.vocab)
 
-    def candidates(self, batch: QueryBatch, min_cover: float | np.ndarray, top_k: int | None = None) -> Candidates:
-        """Pairs whose listed cover may reach ``min_cover`` (one for all queries, or one per query);
-        with ``top_k``, at most that many per query."""
+    def candidates(self, batch: QueryBatch, min_cover: tuple[float, float], top_k: int | None = None,
+                   wide: np.ndarray | None = None) -> Candidates:
+        """Pairs whose listed cover may reach ``min_cover`` (for strong names, for weak aliases);
+        queries flagged ``wide`` need only SAFE_COVER. With ``top_k``, at most that many per query."""
         sims = self._query_matrix(batch)
         product = (sims @ self.blocking).tocsr()
         product.sum_duplicates()
@@ -116,7 +117,10 @@ class NameIndex:
         query = np.repeat(np.arange(len(batch), dtype=np.int32), counts)
         name = product.indices.astype(np.int32)
         bound = np.minimum(product.data + self.common_share[name], 1.0).astype(np.float32)
-        keep = bound >= (min_cover[query] if isinstance(min_cover, np.ndarray) else min_cover)
+        needed = np.where(self.name_weak[name], *min_cover[::-1])
+        if wide is not None:
+            needed = np.where(wide[query], SAFE_COVER, needed)
+        keep = bound >= needed
         query, name, bound = query[keep], name[keep], bound[keep]
         if top_k is not None and len(query):
             order = np.lexsort((-bound, query))

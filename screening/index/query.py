@@ -2,8 +2,8 @@
 
 Every distinct query token is looked up once per batch (and cached by the
 vocabulary across batches); the result is a flat table of (query token, listed
-token, similarity) sorted by a combined integer key, so later stages can look up any
-token pair with one vectorized ``searchsorted``.
+token, similarity) keyed by a combined integer, with a hash index over the keys, so
+later stages look up any set of token pairs in one vectorized call.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from screening.index.vocabulary import CLASS_WEIGHT, Vocabulary
 from screening.normalize import NormalizedName
@@ -28,7 +29,7 @@ class QueryBatch:
     match_token: np.ndarray  # (K,) int32 query token id
     match_vocab: np.ndarray  # (K,) int32 vocabulary id
     match_sim: np.ndarray  # (K,) float32 in (0, 1]
-    match_key: np.ndarray  # (K,) int64 = match_token * len(vocab) + match_vocab, sorted
+    match_key: pd.Index  # (K,) int64 = match_token * len(vocab) + match_vocab, unique: a hash index
     token_first: np.ndarray  # (T,) int32 first letter of each distinct query token
     token_len: np.ndarray  # (T,) int32
 
@@ -43,13 +44,13 @@ class QueryBatch:
 
     def token_pair_sims(self, query_tokens: np.ndarray, vocab_ids: np.ndarray, vocab_size: int) -> np.ndarray:
         """Similarity of each (query token, listed token) pair, elementwise; 0 where unmatched or padded."""
-        keys = query_tokens.astype(np.int64) * vocab_size + vocab_ids
-        pos = np.searchsorted(self.match_key, keys)
-        pos = np.minimum(pos, max(len(self.match_key) - 1, 0))
-        if len(self.match_key) == 0:
-            return np.zeros(keys.shape, dtype=np.float32)
-        found = (self.match_key[pos] == keys) & (query_tokens >= 0) & (vocab_ids >= 0)
-        return np.where(found, self.match_sim[pos], np.float32(0)).astype(np.float32)
+        q, v = np.broadcast_arrays(query_tokens, vocab_ids)
+        out = np.zeros(q.shape, dtype=np.float32)
+        valid = (q >= 0) & (v >= 0)  # padding takes no look-up
+        if len(self.match_key) and valid.any():
+            pos = self.match_key.get_indexer(q[valid].astype(np.int64) * vocab_size + v[valid])
+            out[valid] = np.where(pos >= 0, self.match_sim[pos], np.float32(0))
+        return out
 
 
 def prepare(names: list[NormalizedName], vocab: Vocabulary) -> QueryBatch:
@@ -73,8 +74,8 @@ def prepare(names: list[NormalizedName], vocab: Vocabulary) -> QueryBatch:
     m_voc = np.fromiter((v for ms in per_token for v, _ in ms), dtype=np.int32, count=total)
     m_sim = np.fromiter((s for ms in per_token for _, s in ms), dtype=np.float32, count=total)
     keys = m_tok.astype(np.int64) * len(vocab) + m_voc
-    order = np.argsort(keys, kind="stable")
+    order = np.argsort(keys, kind="stable")  # the candidate stage reads matches grouped by query token
     tokens = list(token_id)
-    return QueryBatch(names, tokens, ids, weights, m_tok[order], m_voc[order], m_sim[order], keys[order],
+    return QueryBatch(names, tokens, ids, weights, m_tok[order], m_voc[order], m_sim[order], pd.Index(keys[order]),
                       np.array([ord(t[0]) for t in tokens], dtype=np.int32),
                       np.array([len(t) for t in tokens], dtype=np.int32))

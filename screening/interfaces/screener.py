@@ -112,7 +112,7 @@ class Screener:
 
     def screen(self, customers: pd.DataFrame, name: str = "name", schema: str | None = None,
                country: str | None = None, birth_date: str | None = None, limit: int = 10,
-               threshold: float | None = None, chunk_size: int = 50_000) -> pd.DataFrame:
+               threshold: float | None = None, chunk_size: int = 10_000) -> pd.DataFrame:
         """Screen every row of ``customers``; one result row per (input row, listed entity), best first.
 
         Column arguments name the DataFrame's columns (``schema``, ``country`` and
@@ -133,7 +133,7 @@ class Screener:
 
     def iter_screen(self, customers: pd.DataFrame, name: str = "name", schema: str | None = None,
                     country: str | None = None, birth_date: str | None = None, limit: int = 10,
-                    threshold: float | None = None, chunk_size: int = 50_000) -> Iterator[pd.DataFrame]:
+                    threshold: float | None = None, chunk_size: int = 10_000) -> Iterator[pd.DataFrame]:
         """:meth:`screen` chunk by chunk, so a caller can write results as they come with bounded memory."""
         for col in (name, schema, country, birth_date):
             if col is not None and col not in customers.columns:

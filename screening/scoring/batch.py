@@ -98,12 +98,11 @@ def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attr
     batch = index.prepare(firsts)
 
     if threshold > 0:
-        min_cover = max(listed_cover_needed(threshold - factors.MAX_BOOST), SAFE_COVER)
+        min_cover = tuple(max(c, SAFE_COVER) for c in listed_cover_needed(threshold - factors.MAX_BOOST))
         # An initial's pairing is not in the candidate product's bound; search those queries wider.
-        min_cover = np.where(batch.has_initial, SAFE_COVER, min_cover)
-        cands = index.candidates(batch, min_cover, top_k=MAX_CANDIDATES)
+        cands = index.candidates(batch, min_cover, top_k=MAX_CANDIDATES, wide=batch.has_initial)
     else:
-        cands = index.candidates(batch, 0.0, top_k=max(limit, 1) * CANDIDATES_PER_RESULT)
+        cands = index.candidates(batch, (0.0, 0.0), top_k=max(limit, 1) * CANDIDATES_PER_RESULT)
     scores = score_pairs(index, batch, cands.query, cands.name)
 
     # Best name per (distinct query, entity).

@@ -43,11 +43,11 @@ class NameScores:
     token_sim: np.ndarray  # (P, L) float32 similarity of each listed token to its partner
 
 
-def listed_cover_needed(score: float) -> float:
-    """The least listed cover a pair needs to reach ``score`` (the query cover is at most 1)."""
-    if score <= 0:
-        return 0.0
-    return min(1.0, (score / 100.0) ** (1.0 / min(LISTED_EXPONENT, WEAK_EXPONENT)))
+def listed_cover_needed(score: float) -> tuple[float, float]:
+    """The least listed cover a pair needs to reach ``score`` (the query cover is at most 1),
+    for a strong name and for a weak alias."""
+    base = max(score, 0.0) / 100.0
+    return min(1.0, base ** (1.0 / LISTED_EXPONENT)), min(1.0, base ** (1.0 / WEAK_EXPONENT))
 
 
 def score_pairs(index: NameIndex, batch: QueryBatch, query: np.ndarray, name: np.ndarray) -> NameScores:
