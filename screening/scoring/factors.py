@@ -18,7 +18,7 @@ from screening.model import Schema
 COUNTRY_MATCH = 2.0
 COUNTRY_CONFLICT = -4.0
 DOB_MATCH = 4.0
-DOB_CONFLICT = -15.0
+DOB_CONFLICT = -25.0  # a birth date years apart outweighs a common name
 DOB_TOLERANCE_DAYS = 366  # a year either side: lists and customers disagree by one often
 # The most factors can add; the candidate stage lowers its cut-off by this much.
 MAX_BOOST = COUNTRY_MATCH + DOB_MATCH

@@ -12,7 +12,8 @@ the heavier listed token). Two covers follow:
 ``score = 100 * listed_cover ** e * query_cover ** (1 - e)`` with ``e = LISTED_EXPONENT``,
 except for weak aliases (OFAC's "weak a.k.a.", UN/EU "low quality"), often a single
 common word: for them ``e = WEAK_EXPONENT``, so the query must be about that alias and
-little else ("Nicolas Maduro Moros" does not alert on a weak alias "NICOLAS").
+little else ("Nicolas Maduro Moros" does not alert on a weak alias "NICOLAS"), and their
+words pair only when spelled the same (a weak "RID" is not "Reed").
 
 The score is 100 for identical token sets and 0 when no token pairs up.
 """
@@ -58,6 +59,7 @@ def score_pairs(index: NameIndex, batch: QueryBatch, query: np.ndarray, name: np
     l_w = index.name_weights[name]
     sims = batch.token_pair_sims(q_tok[:, :, None], l_tok[:, None, :], len(index.vocab))
     sims = _with_initials(sims, batch, q_tok, index, l_tok)
+    sims = np.where(index.name_weak[name][:, None, None] & (sims < 1), np.float32(0), sims)
     partner, listed_sim, query_sim = _align(sims, l_w)
     l_total = l_w.sum(axis=1)
     q_total = q_w.sum(axis=1)
