@@ -76,7 +76,7 @@ def test_apostrophe_names():
     ("Co.", "co"), ("Co", "co"), ("Company", "co"),
     ("Corp", "corp"), ("Corp.", "corp"), ("Corporation", "corp"),
     ("Inc", "inc"), ("Inc.", "inc"), ("Incorporated", "inc"),
-    ("GmbH", "gmbh"), ("OOO", "ooo"), ("PJSC", "pjsc"),
+    ("GmbH", "gmbh"), ("OOO", "llc"), ("PJSC", "pjsc"),
     ("Public Joint Stock Company", "pjsc"), ("LLC", "llc"),
 ])
 def test_legal_forms_are_canonicalised_and_flagged(spelling, canonical):
@@ -92,9 +92,16 @@ def test_company_limited_spellings_agree():
 
 
 def test_cyrillic_legal_form():
+    # OOO is the Russian limited liability company: it shares LLC's canonical token.
     n = normalize("Газпром ООО")
-    assert n.tokens == ("gazprom", "ooo")
+    assert n.tokens == ("gazprom", "llc")
     assert legal_flags(n) == (False, True)
+    assert normalize("Общество с ограниченной ответственностью Газпром").tokens == ("llc", "gazprom")
+    assert normalize("Газпромбанк (Акционерное общество)").tokens == ("gazprombank", "jsc")
+
+
+def test_a_long_legal_word_with_a_typo_is_still_a_legal_form():
+    assert normalize("YITU LIMTIED").tokens == normalize("Yitu Limited").tokens
 
 
 @pytest.mark.parametrize("name", ["Megvii Tech Ltd", "MEGVII TECHNOLOGY LTD.", "Megvii Technology Limited",
@@ -119,9 +126,10 @@ def test_chinese_characters_to_pinyin():
     # Simplified and traditional forms of the same characters romanize to the same pinyin
     # (术/術 read "shu" in 技术, where unidecode would guess "zhu" for 术).
     assert tokens("华为") == tokens("華為") == ("hua", "wei")
-    assert tokens("技术") == tokens("技術") == ("jishu",)
-    # Syllables that spell an industry word join into it: 科技 = keji (technology).
-    assert tokens("旷视科技") == ("kuang", "shi", "keji")
+    assert tokens("技术") == tokens("技術") == ("technology",)
+    # Syllables that spell an industry word join into it, in the English lists print:
+    # 科技 = keji = technology.
+    assert tokens("旷视科技") == ("kuang", "shi", "technology")
     # "有限公司" (limited company) is romanized and recognized as a legal form.
     n = normalize("华为技术有限公司")
     assert n.tokens[:2] == ("hua", "wei")

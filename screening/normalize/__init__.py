@@ -19,9 +19,9 @@ every form of a listed name, and a query is scored with each of its forms.
 >>> normalize("Megvii Tech Ltd.").tokens
 ('megvii', 'technology', 'ltd')
 >>> normalize("北京旷视科技有限公司").tokens
-('beijing', 'kuang', 'shi', 'keji', 'youxian', 'gongsi')
+('beijing', 'kuang', 'shi', 'technology', 'youxian', 'gongsi')
 >>> [f.tokens for f in name_forms("Beijing Kuangshi Keji Youxian Gongsi")][1]
-('beijing', 'kuang', 'shi', 'keji', 'youxian', 'gongsi')
+('beijing', 'kuang', 'shi', 'technology', 'youxian', 'gongsi')
 >>> shared = {f.tokens for f in name_forms("Deng Zhonghua")} & {f.tokens for f in name_forms("Teng Chung-hua")}
 >>> ('teng', 'chunghua') in shared
 True

@@ -31,7 +31,9 @@ from __future__ import annotations
 import functools
 import re
 
-from screening.normalize.name_parts import GENERIC, GENERIC_PINYIN, LEGAL_PINYIN, PLACES, TokenClass, token_class
+from screening.normalize.name_parts import (
+    GENERIC, GENERIC_PINYIN, LEGAL_PINYIN, PINYIN_ENGLISH, PLACES, TokenClass, token_class,
+)
 
 # Every pinyin syllable with its key: the Wade-Giles spelling without apostrophes, u for ü.
 # Generated from pypinyin 0.55 (its PINYIN_DICT readings, Style.WADEGILES), with one
@@ -158,6 +160,9 @@ def _lexicon() -> tuple[dict[str, TokenClass], dict[tuple[str, ...], tuple[str, 
 
 
 _BY_PINYIN, _BY_KEY = _lexicon()
+# Pinyin industry words, and their key spellings, -> the English word lists print.
+_ENGLISH = {**PINYIN_ENGLISH,
+            **{"".join(PINYIN_KEY[s] for s in split_syllables(w)): e for w, e in PINYIN_ENGLISH.items()}}
 _MAX_WORD = max((len(k) for k in _BY_KEY), default=1)
 
 
@@ -260,4 +265,4 @@ def _join(units: list[tuple[str, TokenClass | None, int]], lookup) -> Form:
             out_t.append(text)
             out_c.append(TokenClass.WORD)
             i += 1
-    return tuple(out_t), tuple(out_c)
+    return tuple(_ENGLISH.get(t, t) for t in out_t), tuple(out_c)

@@ -91,7 +91,7 @@ chemical chemicals materials material metals metal steel mining minerals resourc
 logistics transport transportation marine maritime shipbuilding navigation aviation
 aerospace aircraft airlines airline air space satellite rocket defense defence military
 research institute academy university laboratory lab center centre products product
-supply supplies industrial manufacturer factory works mechanical automation auto automotive
+supply supplies industrial manufacturer factory works mechanical automation auto automotive representative office branch
 motor motors vehicle vehicles medical pharmaceutical pharmaceuticals health biotech
 biological agriculture agricultural food foods textile textiles real estate property
 properties hotel hotels travel tourism security vision video imaging image robotics
@@ -108,6 +108,27 @@ guangdian ruanjian yiqi zhuangbei chanye haiyang guangxue weidianzi zhonggong ji
 shangmao jingmao wuzi shengwu yiyao yiliao dichan zhiye kuangye gangtie youse jiancai
 fangzhi shipin nongye huanbao zidonghua xitong fuwu guanli zixun dianli jiaotong yunshu
 """.split())
+# Pinyin industry words with the English word that lists print for them, so
+# "Jiangxi Hongdu Hangkong Gongye" meets "JIANGXI HONGDU AVIATION INDUSTRY".
+PINYIN_ENGLISH = {
+    "keji": "technology", "jishu": "technology", "jituan": "group", "konggu": "holding", "shiye": "industry",
+    "maoyi": "trading", "shangmao": "trading", "jingmao": "trading", "guoji": "international",
+    "fazhan": "development", "touzi": "investment", "dianzi": "electronics", "tongxin": "communication",
+    "wangluo": "network", "xinxi": "information", "kexue": "science", "gongye": "industry",
+    "gongcheng": "engineering", "hangkong": "aviation", "hangtian": "aerospace", "chuanbo": "shipbuilding",
+    "zhineng": "intelligent", "shuzi": "digital", "shebei": "equipment", "zhuangbei": "equipment",
+    "zhizao": "manufacturing", "wuliu": "logistics", "nengyuan": "energy", "shiyou": "petroleum",
+    "huagong": "chemical", "yinhang": "bank", "zhengquan": "securities", "baoxian": "insurance",
+    "jinrong": "finance", "daxue": "university", "jixie": "machinery", "dianqi": "electric",
+    "ruanjian": "software", "chanye": "industry", "haiyang": "marine", "guangdian": "optoelectronics",
+    "weidianzi": "microelectronics", "jinshu": "metal", "cailiao": "materials", "shengwu": "biological",
+    "yiyao": "pharmaceutical", "yiliao": "medical", "kuangye": "mining", "gangtie": "steel",
+    "zidonghua": "automation", "xitong": "systems", "fuwu": "services", "guanli": "management",
+    "zixun": "consulting", "dianli": "power", "jiaotong": "transport", "yunshu": "transportation",
+    "jianshe": "construction", "zhongguo": "china",
+}
+GENERIC_PINYIN = GENERIC_PINYIN | (PINYIN_ENGLISH.keys() - PLACES)
+
 # Pinyin legal forms: 有限 youxian (limited), 公司 gongsi (company), 股份 gufen (joint-stock),
 # 责任 zeren (liability); and the Japanese 株式会社 / 有限会社 as Chinese readings spell them.
 LEGAL_PINYIN = frozenset({"youxian", "gongsi", "gufen", "zeren", "zhushihuishe", "youxianhuishe"})
