@@ -95,3 +95,17 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 def test_scores_stay_between_0_and_100(screener, query):
     for hit in screener.match(query, threshold=0, limit=3):
         assert 0 <= hit.score <= 100 and 0 <= hit.explain().name_score <= 100
+
+
+@pytest.mark.parametrize("hangul, listed", [
+    ("대동신용은행", "DAEDONG CREDIT BANK"),
+    ("조선단군무역회사", "KOREA TANGUN TRADING CORPORATION"),
+    ("일심국제은행", "ILSIM INTERNATIONAL BANK"),
+])
+def test_hangul_company_names_meet_their_english_listing(hangul, listed):
+    snap = ListSnapshot("k", "memory", "0" * 64)
+    entity = Entity(entity_id="k:1", source="k", publisher_id="1", schema=Schema.ORGANIZATION, name=listed,
+                    snapshot=snap)
+    screener = Screener([EntityList("k", snap, (entity,))], curated=False)
+    hits = screener.match(hangul)
+    assert hits and hits[0].entity_id == "k:1", hits

@@ -10,6 +10,8 @@ the English habits in names (Lee, Park, Choi, Young, Moon).
 
 >>> hangul_keys("김경옥")
 ('kim', 'kyong', 'ok')
+>>> hangul_to_keys("대동신용은행")
+'taedong credit bank'
 >>> korean_key_tokens(["gim", "gyeong", "ok"])
 ('KIM', 'KYONG', 'OK')
 >>> korean_key_tokens(["gim", "gyeong", "ok"]) == korean_key_tokens(["kim", "kyong", "ok"])
@@ -72,13 +74,72 @@ def hangul_keys(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Business words of Korean company names, in the English lists print for them. 조선 is
+# Chosŏn, Korea, as North Korean names translate it.
+KOREAN_ENGLISH = {
+    "은행": "bank", "신용": "credit", "국제": "international", "무역": "trading", "상사": "trading",
+    "회사": "company", "총회사": "general corporation", "공사": "corporation", "주식회사": "co ltd",
+    "유한회사": "ltd", "그룹": "group", "기업": "enterprise", "산업": "industry", "공업": "industry",
+    "전자": "electronics", "기술": "technology", "개발": "development", "건설": "construction",
+    "화학": "chemical", "철강": "steel", "해운": "shipping", "항공": "airline", "물류": "logistics",
+    "식품": "foods", "광업": "mining", "합영": "joint venture", "합작": "joint venture", "연합": "united",
+    "대학": "university", "대학교": "university", "연구소": "institute", "연구원": "institute",
+    "과학원": "academy of sciences", "과학": "science", "자연": "natural", "위원회": "committee",
+    "센터": "center", "쎈터": "center", "컴퓨터": "computer", "콤퓨터": "computer", "조선": "korea",
+    "국가": "state", "중앙": "central", "인민": "people", "해외": "overseas", "투자": "investment",
+    "보험": "insurance", "금융": "finance", "증권": "securities", "에너지": "energy", "석유": "petroleum",
+    "창작사": "creative studio", "무역회사": "trading company",
+}
+_LONGEST_WORD = max(map(len, KOREAN_ENGLISH))
+_VOICED = {"k": "g", "t": "d", "p": "b", "ch": "j"}
+
+
 def hangul_to_keys(text: str) -> str:
-    """``text`` with each Hangul syllable replaced by its key, space-separated."""
-    out = []
-    for ch in text:
-        key = hangul_keys(ch)
-        out.append(f" {key[0]} " if key else ch)
-    return "".join(out)
+    """``text`` with Hangul spelled out: business words in English, other syllables in the key.
+
+    In a name holding a business word (a company), the syllables between business words
+    are one proper noun (단군 -> tangun, with McCune-Reischauer voicing inside the word);
+    in other names (persons) each syllable stays a word of its own, as lists write them.
+    """
+    company = any(word in text for word in KOREAN_ENGLISH)
+    out: list[str] = []
+    run: list[str] = []  # syllables of the current proper noun
+
+    def flush_run() -> None:
+        if run:
+            out.append(_joined(run) if company else " ".join(run))
+            run.clear()
+
+    i = 0
+    while i < len(text):
+        for size in range(min(_LONGEST_WORD, len(text) - i), 1, -1):
+            word = KOREAN_ENGLISH.get(text[i:i + size])
+            if word:
+                flush_run()
+                out.append(word)
+                i += size
+                break
+        else:
+            key = hangul_keys(text[i])
+            if key:
+                run.append(key[0])
+            else:
+                flush_run()
+                out.append(text[i])
+            i += 1
+    flush_run()
+    return " ".join(out)
+
+
+def _joined(syllables: list[str]) -> str:
+    """Syllables as one word, voicing k/t/p/ch after a vowel or a nasal as McCune-Reischauer does."""
+    word = syllables[0]
+    for syl in syllables[1:]:
+        initial = next((c for c in ("ch", "k", "t", "p") if syl.startswith(c) and not syl.startswith(c * 2)), None)
+        if initial and (word[-1] in "aeiouylmn" or word.endswith("ng")):
+            syl = _VOICED[initial] + syl[len(initial):]
+        word += syl
+    return word
 
 
 def has_hangul(text: str) -> bool:
