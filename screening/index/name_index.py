@@ -33,6 +33,8 @@ SAFE_COVER = 0.3
 # A token in more entities than this (or a legal form, place or industry word) is "common".
 COMMON_DF_FRACTION = 0.002
 COMMON_DF_MIN = 40
+# float32 slack so that moving the common share across the comparison never drops a pair.
+_ROUNDING = np.float32(1e-6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,18 +113,22 @@ class NameIndex:
         """Pairs whose listed cover may reach ``min_cover`` (for strong names, for weak aliases);
         queries flagged ``wide`` need only SAFE_COVER. With ``top_k``, at most that many per query."""
         sims = self._query_matrix(batch)
+        # The sparse product has no duplicate entries; its column order within a row does not matter.
         product = (sims @ self.blocking).tocsr()
-        product.sum_duplicates()
-        counts = np.diff(product.indptr)
-        query = np.repeat(np.arange(len(batch), dtype=np.int32), counts)
-        name = product.indices.astype(np.int32)
-        bound = np.minimum(product.data + self.common_share[name], 1.0).astype(np.float32)
-        needed = np.where(self.name_weak[name], *min_cover[::-1])
-        if wide is not None:
-            needed = np.where(wide[query], SAFE_COVER, needed)
-        keep = bound >= needed
-        query, name, bound = query[keep], name[keep], bound[keep]
-        if top_k is not None and len(query):
+        # Compare the product with each name's own need (its common share is added back as
+        # the bound), so the filter is one gather and one comparison over the product.
+        strong, weak = min_cover
+        need = np.where(self.name_weak, weak, strong).astype(np.float32) - self.common_share - _ROUNDING
+        keep = product.data >= need[product.indices]
+        if wide is not None and wide.any():
+            counts = np.diff(product.indptr)
+            wide_need = np.float32(SAFE_COVER) - self.common_share - _ROUNDING
+            keep |= np.repeat(wide, counts) & (product.data >= wide_need[product.indices])
+        pos = np.flatnonzero(keep)
+        query = (np.searchsorted(product.indptr, pos, side="right") - 1).astype(np.int32)
+        name = product.indices[pos].astype(np.int32)
+        bound = np.minimum(product.data[pos] + self.common_share[name], 1.0).astype(np.float32)
+        if top_k is not None and len(query) and np.bincount(query).max() > top_k:
             order = np.lexsort((-bound, query))
             query, name, bound = query[order], name[order], bound[order]
             first = np.searchsorted(query, query, side="left")

@@ -124,6 +124,7 @@ def han_to_pinyin(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 16)  # per token, and a batch repeats its tokens many times
 def split_syllables(token: str, wade_giles: bool = False) -> tuple[str, ...] | None:
     """The fewest pinyin (or Wade-Giles) syllables that spell ``token``, or None if none do."""
     inventory = WADE_GILES_KEY if wade_giles else PINYIN_KEY
@@ -241,6 +242,8 @@ def _join_keys(units, places: bool = True) -> Form:
 
 def _join(units: list[tuple[str, TokenClass | None, int]], lookup) -> Form:
     """Join runs of syllables (units with class None) of one group that spell a lexicon word, longest first."""
+    if all(u[1] is not None for u in units):  # no syllables, nothing to join
+        return tuple(_ENGLISH.get(t, t) for t, _, _ in units), tuple(c for _, c, _ in units)
     out_t: list[str] = []
     out_c: list[TokenClass] = []
     i = 0

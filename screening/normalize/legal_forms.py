@@ -15,6 +15,8 @@ word one typo away is still recognized (LIMTIED).
 
 from __future__ import annotations
 
+import functools
+
 from rapidfuzz.distance import OSA
 
 
@@ -95,6 +97,9 @@ _ABBREVIATIONS = {
 DOTTED_WORDS = frozenset(_LEGAL) | {"usa", "us", "uk", "uae", "ussr", "prc", "dprk", "cv", "sl", "rl", "ltda"}
 
 
+_PHRASE_STARTS = frozenset(p[0] for p, _ in _PHRASES).union(*(w[0] for w, _ in _RUSSIAN))
+
+
 def canonical_tokens(tokens: list[str]) -> tuple[list[str], list[bool]]:
     """Replace abbreviations and legal forms by canonical tokens; flag the legal forms."""
     out: list[str] = []
@@ -117,6 +122,8 @@ def canonical_tokens(tokens: list[str]) -> tuple[list[str], list[bool]]:
 
 def _phrase_at(tokens: list[str], i: int) -> tuple[int, str]:
     """The length and canonical form of the multi-word legal form starting at ``tokens[i]``, or (0, "")."""
+    if tokens[i] not in _PHRASE_STARTS:
+        return 0, ""
     for phrase, canonical in _PHRASES:
         if tuple(tokens[i:i + len(phrase)]) == phrase:
             return len(phrase), canonical
@@ -126,6 +133,7 @@ def _phrase_at(tokens: list[str], i: int) -> tuple[int, str]:
     return 0, ""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _long_legal(token: str) -> str | None:
     if len(token) < 6:
         return None

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from screening.index.name_index import NameIndex
-from screening.index.query import QueryBatch
+from screening.index.query import MAX_TOKENS, QueryBatch
 
 LISTED_EXPONENT = 0.7
 WEAK_EXPONENT = 0.4
@@ -54,33 +54,65 @@ def listed_cover_needed(score: float) -> tuple[float, float]:
 def score_pairs(index: NameIndex, batch: QueryBatch, query: np.ndarray, name: np.ndarray) -> NameScores:
     """Align and score every pair ``(batch query[i], index name[i])``."""
     q_tok = batch.token_ids[query]  # (P, M)
-    q_w = batch.token_weights[query]
     l_tok = index.name_tokens[name]  # (P, L)
-    l_w = index.name_weights[name]
+    n_pairs, width = l_tok.shape
+    score = np.zeros(n_pairs, dtype=np.float32)
+    listed_cover = np.zeros(n_pairs, dtype=np.float32)
+    query_cover = np.zeros(n_pairs, dtype=np.float32)
+    partner = np.full((n_pairs, width), -1, dtype=np.int8)
+    token_sim = np.zeros((n_pairs, width), dtype=np.float32)
+    # The (pairs x query tokens x listed tokens) grid is cut to each pair's own lengths,
+    # rounded up to a few sizes: most names have 2-4 words, a few have 16.
+    q_size = np.searchsorted(_SIZES, (q_tok >= 0).sum(axis=1))
+    l_size = np.searchsorted(_SIZES, (l_tok >= 0).sum(axis=1))
+    bucket = q_size * len(_SIZES) + l_size
+    for b in np.unique(bucket):
+        sel = np.flatnonzero(bucket == b)
+        m, w = _SIZES[b // len(_SIZES)], _SIZES[b % len(_SIZES)]
+        s, lc, qc, pa, ts = _score(index, batch, q_tok[sel, :m], query[sel], l_tok[sel, :w], name[sel])
+        score[sel], listed_cover[sel], query_cover[sel] = s, lc, qc
+        partner[sel, :w], token_sim[sel, :w] = pa, ts
+    return NameScores(score, listed_cover, query_cover, partner, token_sim)
+
+
+# Grid sizes the pairs are bucketed into.
+_SIZES = np.array([2, 4, 8, MAX_TOKENS])
+
+
+def _score(index: NameIndex, batch: QueryBatch, q_tok: np.ndarray, query: np.ndarray, l_tok: np.ndarray,
+           name: np.ndarray) -> tuple[np.ndarray, ...]:
+    q_w = batch.token_weights[query, :q_tok.shape[1]]
+    l_w = index.name_weights[name, :l_tok.shape[1]]
     sims = batch.token_pair_sims(q_tok[:, :, None], l_tok[:, None, :], len(index.vocab))
     sims = _with_initials(sims, batch, q_tok, index, l_tok)
-    sims = np.where(index.name_weak[name][:, None, None] & (sims < 1), np.float32(0), sims)
+    weak = index.name_weak[name]
+    sims[weak] = np.where(sims[weak] < 1, np.float32(0), sims[weak])
     partner, listed_sim, query_sim = _align(sims, l_w)
     l_total = l_w.sum(axis=1)
     q_total = q_w.sum(axis=1)
     listed_cover = np.divide((l_w * listed_sim).sum(axis=1), l_total, out=np.zeros_like(l_total), where=l_total > 0)
     query_cover = np.divide((q_w * query_sim).sum(axis=1), q_total, out=np.zeros_like(q_total), where=q_total > 0)
-    exponent = np.where(index.name_weak[name], WEAK_EXPONENT, LISTED_EXPONENT).astype(np.float32)
+    exponent = np.where(weak, WEAK_EXPONENT, LISTED_EXPONENT).astype(np.float32)
     score = 100.0 * listed_cover ** exponent * query_cover ** (1.0 - exponent)
-    return NameScores(score.astype(np.float32), listed_cover, query_cover, partner, listed_sim)
+    return score.astype(np.float32), listed_cover, query_cover, partner, listed_sim
 
 
 def _with_initials(sims: np.ndarray, batch: QueryBatch, q_tok: np.ndarray, index: NameIndex,
                    l_tok: np.ndarray) -> np.ndarray:
     """Let a one-letter token on either side pair with a longer token starting with that letter."""
-    q_first, q_len = batch.token_first[q_tok], batch.token_len[q_tok]
-    l_first, l_len = index.vocab.first[l_tok], index.vocab.length[l_tok]
-    q_first, q_len = np.where(q_tok >= 0, q_first, -1), np.where(q_tok >= 0, q_len, 0)
-    l_first, l_len = np.where(l_tok >= 0, l_first, -2), np.where(l_tok >= 0, l_len, 0)
+    q_len = np.where(q_tok >= 0, batch.token_len[q_tok], 0)
+    l_len = np.where(l_tok >= 0, index.vocab.length[l_tok], 0)
+    some = np.flatnonzero((q_len == 1).any(axis=1) | (l_len == 1).any(axis=1))
+    if not len(some):
+        return sims
+    q_tok, l_tok, q_len, l_len = q_tok[some], l_tok[some], q_len[some], l_len[some]
+    q_first = np.where(q_tok >= 0, batch.token_first[q_tok], -1)
+    l_first = np.where(l_tok >= 0, index.vocab.first[l_tok], -2)
     same = q_first[:, :, None] == l_first[:, None, :]
     initial = same & (((q_len[:, :, None] == 1) & (l_len[:, None, :] > 1))
                       | ((l_len[:, None, :] == 1) & (q_len[:, :, None] > 1)))
-    return np.where(initial, np.maximum(sims, INITIAL_SIM), sims).astype(np.float32)
+    sims[some] = np.where(initial, np.maximum(sims[some], INITIAL_SIM), sims[some])
+    return sims
 
 
 def _align(sims: np.ndarray, listed_weight: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
