@@ -23,6 +23,7 @@ import scipy.sparse as sp
 
 from screening.index.attributes import EntityAttributes
 from screening.index.query import MAX_TOKENS, QueryBatch, prepare
+from screening.index.store import Packed
 from screening.index.vocabulary import Vocabulary
 from screening.model import Entity, IdType, Name, NameKind, NameQuality, Schema
 from screening.normalize import NormalizedName, TokenClass, ccc, name_forms
@@ -104,6 +105,14 @@ class NameIndex:
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def packed(self, memo: dict[int, bytes] | None = None) -> "NameIndex":
+        """A copy for saving, whose entities and names unpickle one by one when read (see :mod:`.store`)."""
+        copy = object.__new__(NameIndex)
+        copy.__dict__.update(self.__dict__)
+        copy.entities = Packed.of(self.entities, memo)
+        copy.names = Packed.of(self.names)
+        return copy
 
     def prepare(self, names: list[NormalizedName]) -> QueryBatch:
         return prepare(names, self.vocab)

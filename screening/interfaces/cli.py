@@ -13,12 +13,15 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+from tqdm import tqdm
 
+from screening.interfaces.parallel import available_cores
 from screening.interfaces.screener import DEFAULT_THRESHOLD, RESULT_COLUMNS, Screener, ScreeningInputError
 from screening.model import EntityList
 from screening.sources import ListFormatError, UnknownSourceError, load_list, sources
@@ -68,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--name-column", default="name", help="column holding the name (default: name)")
     s.add_argument("--id-column", default=None, help="column whose values label rows in the output "
                    "(default: the 0-based data row number)")
+    s.add_argument("--chunk-size", type=int, default=20_000,
+                   help="rows read, screened and written at a time; memory grows with it (default 20000)")
+    s.add_argument("--workers", type=int, default=available_cores(),
+                   help=f"processes screening chunks in parallel (default: the cores available, {available_cores()})")
+    s.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar (there is none either when standard error is not a terminal)")
     for col in OPTIONAL_COLUMNS:
         s.add_argument(f"--{col.replace('_', '-')}-column", default=None,
                        help=f"column holding the {col.replace('_', ' ')} (default: '{col}' if the file has it)")
@@ -105,46 +114,86 @@ def _load_lists(specs: list[str]) -> list[EntityList] | None:
     return out
 
 
-def _read_table(path: str) -> pd.DataFrame:
-    p = Path(path)
-    if not p.is_file():
-        raise CliError(f"{path}: no such file")
-    try:
-        if p.suffix.lower() in (".parquet", ".pq"):
-            return pd.read_parquet(p)
-        return pd.read_csv(p, dtype=str, keep_default_na=False, na_values=[""])
-    except ValueError as exc:
-        raise CliError(f"{path}: {exc}") from exc
-    except Exception as exc:  # pandas raises many parser types; the user needs the file and the reason
-        raise CliError(f"{path}: cannot read ({type(exc).__name__}: {exc})") from exc
+class _Input:
+    """A customers file read in chunks of ``chunk_size`` rows (CSV or Parquet), its columns known
+    up front, so a batch of millions of rows never sits in memory at once."""
+
+    def __init__(self, path: str, chunk_size: int):
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise CliError(f"{path}: no such file")
+        self.parquet = self.path.suffix.lower() in (".parquet", ".pq")
+        self.chunk_size = chunk_size
+        try:
+            if self.parquet:
+                self._file = pq.ParquetFile(self.path)
+                self.columns = list(self._file.schema_arrow.names)
+            else:
+                self.columns = list(self._read_csv(nrows=0).columns)
+        except Exception as exc:  # pandas and pyarrow raise many types; the user needs the file and the reason
+            raise CliError(f"{path}: cannot read ({type(exc).__name__}: {exc})") from exc
+
+    def _read_csv(self, **kwargs):
+        return pd.read_csv(self.path, dtype=str, keep_default_na=False, na_values=[""], **kwargs)
+
+    def estimated_rows(self) -> int:
+        """The row count (Parquet) or the lines after the header (CSV: a guess if values hold line breaks),
+        for a progress bar."""
+        if self.parquet:
+            return self._file.metadata.num_rows
+        with open(self.path, "rb") as f:
+            lines = sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 20), b""))
+        return max(lines - 1, 0)
+
+    def chunks(self, index_column: str | None) -> Iterator[pd.DataFrame]:
+        start = 0
+        try:
+            if self.parquet:
+                parts = (b.to_pandas() for b in self._file.iter_batches(batch_size=self.chunk_size))
+            else:
+                parts = self._read_csv(chunksize=self.chunk_size)
+            for chunk in parts:
+                # Row labels are data row numbers across the whole file (or the id column).
+                chunk.index = pd.RangeIndex(start, start + len(chunk))
+                start += len(chunk)
+                yield chunk.set_index(index_column, drop=False) if index_column else chunk
+        except Exception as exc:
+            raise CliError(f"{self.path}: cannot read after data row {start} ({type(exc).__name__}: {exc})") from exc
 
 
 def _screen(args: argparse.Namespace) -> int:
+    if args.chunk_size < 1:
+        raise CliError(f"--chunk-size must be at least 1, not {args.chunk_size}")
+    if args.workers < 1:
+        raise CliError(f"--workers must be at least 1, not {args.workers}")
     screener = Screener(_load_lists(args.list))
-    customers = _read_table(args.input)
-    if args.id_column:
-        if args.id_column not in customers.columns:
-            raise CliError(f"{args.input}: no column {args.id_column!r} (columns: {', '.join(customers.columns)})")
-        customers = customers.set_index(args.id_column, drop=False)
-    if args.name_column not in customers.columns:
-        raise CliError(f"{args.input}: no column {args.name_column!r} (columns: {', '.join(customers.columns)}); "
-                       "use --name-column")
+    source = _Input(args.input, args.chunk_size)
+    columns = ", ".join(map(str, source.columns))
+    for given in (args.id_column, args.name_column):
+        if given is not None and given not in source.columns:
+            hint = "; use --name-column" if given == args.name_column else ""
+            raise CliError(f"{args.input}: no column {given!r} (columns: {columns}){hint}")
     optional = {}
     for col in OPTIONAL_COLUMNS:
         given = getattr(args, f"{col}_column")
-        if given is not None and given not in customers.columns:
-            raise CliError(f"{args.input}: no column {given!r} (columns: {', '.join(customers.columns)})")
-        optional[col] = given if given is not None else (col if col in customers.columns else None)
+        if given is not None and given not in source.columns:
+            raise CliError(f"{args.input}: no column {given!r} (columns: {columns})")
+        optional[col] = given if given is not None else (col if col in source.columns else None)
     counts = {"rows": 0, "screened": 0, "rejected": 0}
     alerts = alerted_rows = 0
-    with _ResultWriter(Path(args.output)) as writer:
-        for frame in screener.iter_screen(customers, name=args.name_column, limit=args.limit,
-                                          threshold=args.threshold, **optional):
+    show = not args.quiet and sys.stderr.isatty()
+    with _ResultWriter(Path(args.output)) as writer, \
+            tqdm(total=source.estimated_rows() if show else None, disable=not show, unit=" rows",
+                 unit_scale=True, file=sys.stderr, desc="screening") as bar:
+        for frame in screener.iter_screen(source.chunks(args.id_column), name=args.name_column, limit=args.limit,
+                                          threshold=args.threshold, workers=args.workers, **optional):
             writer.write(frame)
             alerts += len(frame)
             alerted_rows += frame["row"].nunique()  # an input row lives in one chunk only
             for k in counts:
                 counts[k] += frame.attrs["counts"][k]
+            bar.update(frame.attrs["counts"]["rows"])
+            bar.set_postfix(alerts=alerts, refresh=False)
     print(f"screened {counts['screened']} of {counts['rows']} rows ({counts['rejected']} rejected: no usable name); "
           f"{alerts} alerts on {alerted_rows} rows -> {args.output}", file=sys.stderr)
     return EXIT_ALERTS if alerts else EXIT_CLEAN
