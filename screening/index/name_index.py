@@ -106,6 +106,21 @@ class NameIndex:
     def __len__(self) -> int:
         return len(self.names)
 
+    def restricted(self, entity_mask: np.ndarray) -> "NameIndex":
+        """A view searching only the names of the entities where ``entity_mask`` is true.
+
+        Vocabulary, token weights and entity positions are shared with this index, so a
+        pair scores exactly as in a full search (for delta screening against a list diff).
+        """
+        rows = np.flatnonzero(entity_mask[self.name_entity])
+        view = object.__new__(NameIndex)
+        view.__dict__.update(self.__dict__)
+        view.names = [self.names[i] for i in rows]
+        for attr in ("name_entity", "name_weak", "name_tokens", "name_weights", "name_classes", "common_share"):
+            setattr(view, attr, getattr(self, attr)[rows])
+        view.blocking = self.blocking[:, rows]
+        return view
+
     def packed(self, memo: dict[int, bytes] | None = None) -> "NameIndex":
         """A copy for saving, whose entities and names unpickle one by one when read (see :mod:`.store`)."""
         copy = object.__new__(NameIndex)

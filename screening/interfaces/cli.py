@@ -24,7 +24,8 @@ from tqdm import tqdm
 from screening.interfaces.parallel import available_cores
 from screening.interfaces.screener import DEFAULT_THRESHOLD, RESULT_COLUMNS, Screener, ScreeningInputError
 from screening.model import EntityList
-from screening.sources import ListFormatError, UnknownSourceError, load_list, sources
+from screening.sources import ListFormatError, UnknownSourceError, load_list, snapshots, sources
+from screening.sources.diff import diff_lists
 
 EXIT_CLEAN, EXIT_ALERTS, EXIT_FAILED = 0, 1, 2
 OPTIONAL_COLUMNS = ("schema", "country", "birth_date")
@@ -58,13 +59,19 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="screening", description="Screen names against sanctions lists.",
                                 epilog="exit codes: 0 no alerts, 1 alerts found, 2 failed")
     sub = p.add_subparsers(dest="command", required=True)
-    lists_help = ("a list to screen against, SOURCE=PATH (repeatable; sources: "
-                  f"{', '.join(sources())}); default: the bundled starter list")
+    lists_help = ("a list to screen against: SOURCE=PATH (a file or folder as published), or SOURCE alone for "
+                  "its current snapshot (see 'lists update'); repeatable; sources: "
+                  f"{', '.join(sources())}; default: the bundled starter list")
+    store_help = f"snapshot store folder (default: ${snapshots.ENV_STORE}, else the user cache folder)"
 
     s = sub.add_parser("screen", help="screen a CSV or Parquet file of customers")
     s.add_argument("input", help="customers file (.csv or .parquet)")
     s.add_argument("-o", "--output", required=True, help="alerts file to write (.csv or .parquet)")
     s.add_argument("--list", action="append", default=[], metavar="SOURCE=PATH", help=lists_help)
+    s.add_argument("--store", default=None, help=store_help)
+    s.add_argument("--since", action="append", default=[], metavar="SOURCE=OLD",
+                   help="delta screening: only the entities of SOURCE added or changed since its older version "
+                        "OLD (a path, or a snapshot name from the store); repeatable")
     s.add_argument("--threshold", type=float, default=None,
                    help=f"alert threshold 0-100 (default {DEFAULT_THRESHOLD:g})")
     s.add_argument("--limit", type=int, default=10, help="at most this many alerts per customer (default 10)")
@@ -85,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     m = sub.add_parser("match", help="screen one name and show the matches")
     m.add_argument("name")
     m.add_argument("--list", action="append", default=[], metavar="SOURCE=PATH", help=lists_help)
+    m.add_argument("--store", default=None, help=store_help)
     m.add_argument("--schema", default=None, help="Person, Organization, Vessel or Aircraft")
     m.add_argument("--country", default=None, help="country name or ISO code")
     m.add_argument("--birth-date", default=None, help="YYYY, YYYY-MM or YYYY-MM-DD")
@@ -98,20 +106,50 @@ def _parser() -> argparse.ArgumentParser:
     ls_sub = ls.add_subparsers(dest="lists_command", required=True)
     show = ls_sub.add_parser("show", help="show the known sources and what the given (or default) lists hold")
     show.add_argument("--list", action="append", default=[], metavar="SOURCE=PATH", help=lists_help)
+    show.add_argument("--store", default=None, help=store_help)
     show.set_defaults(run=_lists_show)
+
+    up = ls_sub.add_parser("update", help="download lists from their publishers into the snapshot store; "
+                                          "a download that fails verification never replaces the current snapshot")
+    up.add_argument("sources", nargs="*", metavar="SOURCE",
+                    help="sources to update (default: every source with download URLs)")
+    up.add_argument("--store", default=None, help=store_help)
+    up.add_argument("--force", action="store_true",
+                    help="accept a download despite a suspicious drop in entities, a rise in parse problems "
+                         "or an older publication date")
+    up.add_argument("--max-drop", type=float, default=0.2,
+                    help="largest accepted fall in the entity count, as a fraction (default 0.2)")
+    up.add_argument("--timeout", type=float, default=30, help="seconds without network progress (default 30)")
+    up.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    up.set_defaults(run=_lists_update)
+
+    d = ls_sub.add_parser("diff", help="entities added, removed and changed between two versions of a list")
+    d.add_argument("source", metavar="SOURCE")
+    d.add_argument("old", metavar="OLD", help="older version: a file or folder, or a snapshot name in the store")
+    d.add_argument("new", metavar="NEW", help="newer version, likewise")
+    d.add_argument("--store", default=None, help=store_help)
+    d.add_argument("-o", "--output", default=None, help="also write one row per change (.csv or .parquet)")
+    d.set_defaults(run=_lists_diff)
     return p
 
 
-def _load_lists(specs: list[str]) -> list[EntityList] | None:
+def _load_lists(specs: list[str], store: str | None = None) -> list[EntityList] | None:
     if not specs:
         return None
     out = []
     for spec in specs:
         source, sep, path = spec.partition("=")
-        if not sep or not source or not path:
-            raise CliError(f"--list {spec!r}: expected SOURCE=PATH, e.g. ofac-sdn=lists/sdn")
-        out.append(load_list(source, path))
+        if not source or (sep and not path):
+            raise CliError(f"--list {spec!r}: expected SOURCE=PATH or SOURCE, e.g. ofac-sdn=lists/sdn")
+        out.append(load_list(source, path) if sep else snapshots.load_current(source, store))
     return out
+
+
+def _load_version(source: str, version: str, store: str | None) -> EntityList:
+    """A list from a path, or from a snapshot of the store named like its folder (``2026-02-27_1a2b3c4d5e6f``)."""
+    if Path(version).exists():
+        return load_list(source, version)
+    return load_list(source, snapshots.snapshot_info(source, version, store).path)
 
 
 class _Input:
@@ -166,7 +204,8 @@ def _screen(args: argparse.Namespace) -> int:
         raise CliError(f"--chunk-size must be at least 1, not {args.chunk_size}")
     if args.workers < 1:
         raise CliError(f"--workers must be at least 1, not {args.workers}")
-    screener = Screener(_load_lists(args.list))
+    screener = Screener(_load_lists(args.list, args.store))
+    only = _delta(screener, args.since, args.store)
     source = _Input(args.input, args.chunk_size)
     columns = ", ".join(map(str, source.columns))
     for given in (args.id_column, args.name_column):
@@ -186,8 +225,8 @@ def _screen(args: argparse.Namespace) -> int:
             tqdm(total=source.estimated_rows() if show else None, disable=not show, unit=" rows",
                  unit_scale=True, file=sys.stderr, desc="screening") as bar:
         for frame in screener.iter_screen(source.chunks(args.id_column), name=args.name_column, limit=args.limit,
-                                          threshold=args.threshold, workers=args.workers, **optional):
-            writer.write(frame)
+                                          threshold=args.threshold, workers=args.workers, only=only, **optional):
+            writer.write(frame.assign(row=frame["row"].astype(str)))
             alerts += len(frame)
             alerted_rows += frame["row"].nunique()  # an input row lives in one chunk only
             for k in counts:
@@ -199,11 +238,29 @@ def _screen(args: argparse.Namespace) -> int:
     return EXIT_ALERTS if alerts else EXIT_CLEAN
 
 
-class _ResultWriter:
-    """Writes result chunks to a temporary file beside the target; renames it into place only on success,
-    so an interrupted run never leaves a file that looks complete."""
+def _delta(screener: Screener, since: list[str], store: str | None) -> set[str] | None:
+    """The ids of the entities added or changed since the given older versions, or None (screen all)."""
+    if not since:
+        return None
+    ids: set[str] = set()
+    for spec in since:
+        source, sep, old = spec.partition("=")
+        if not sep or not source or not old:
+            raise CliError(f"--since {spec!r}: expected SOURCE=OLD, e.g. ofac-sdn=snapshots/sdn-2021")
+        new = [lst for lst in screener.lists if lst.source == source]
+        if not new:
+            raise CliError(f"--since {spec!r}: no list of source {source!r} is loaded (give it with --list)")
+        diff = diff_lists(_load_version(source, old, store), new[0])
+        print(diff.summary(), file=sys.stderr)
+        ids |= diff.screen_ids
+    return ids
 
-    def __init__(self, target: Path):
+
+class _ResultWriter:
+    """Writes table chunks (columns as in ``schema``) to a temporary file beside the target; renames it
+    into place only on success, so an interrupted run never leaves a file that looks complete."""
+
+    def __init__(self, target: Path, schema: pa.Schema = _PARQUET_SCHEMA):
         if target.suffix.lower() not in (".csv", ".parquet", ".pq"):
             raise CliError(f"{target}: output must end in .csv or .parquet")
         if not target.parent.is_dir():
@@ -216,15 +273,15 @@ class _ResultWriter:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(self.tmp, 0o666 & ~umask)  # as an ordinary open() would, not mkstemp's 0600
+        self.schema = schema
         self._pq_writer = None
         self._wrote_header = False
 
     def write(self, frame: pd.DataFrame) -> None:
-        frame = frame.assign(row=frame["row"].astype(str))
         if self.parquet:
-            table = pa.Table.from_pandas(frame, schema=_PARQUET_SCHEMA, preserve_index=False)
+            table = pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
             if self._pq_writer is None:
-                self._pq_writer = pq.ParquetWriter(self.tmp, _PARQUET_SCHEMA)
+                self._pq_writer = pq.ParquetWriter(self.tmp, self.schema)
             self._pq_writer.write_table(table)
         else:
             frame.to_csv(self.tmp, mode="a", header=not self._wrote_header, index=False)
@@ -240,14 +297,14 @@ class _ResultWriter:
             self.tmp.unlink(missing_ok=True)
             return
         if self.parquet and self._pq_writer is None:
-            pq.write_table(_PARQUET_SCHEMA.empty_table(), self.tmp)
+            pq.write_table(self.schema.empty_table(), self.tmp)
         elif not self.parquet and not self._wrote_header:
-            pd.DataFrame(columns=RESULT_COLUMNS).to_csv(self.tmp, index=False)
+            pd.DataFrame(columns=self.schema.names).to_csv(self.tmp, index=False)
         os.replace(self.tmp, self.target)
 
 
 def _match(args: argparse.Namespace) -> int:
-    screener = Screener(_load_lists(args.list))
+    screener = Screener(_load_lists(args.list, args.store))
     hits = screener.match(args.name, schema=args.schema, country=args.country, birth_date=args.birth_date,
                           limit=args.limit, threshold=args.threshold)
     if not hits:
@@ -265,7 +322,7 @@ def _lists_show(args: argparse.Namespace) -> int:
     print("Known sources:")
     for key, info in sources().items():
         print(f"  {key:<10} {info.title}" + ("  [bundled default]" if info.default else ""))
-    screener = Screener(_load_lists(args.list))
+    screener = Screener(_load_lists(args.list, args.store))
     print("\nLoaded:")
     for lst in screener.lists:
         snap = lst.snapshot
@@ -274,6 +331,35 @@ def _lists_show(args: argparse.Namespace) -> int:
         for issue in lst.issues:
             print(f"      note: {issue}")
     print(f"  total: {screener.entity_count} distinct entities")
+    return EXIT_CLEAN
+
+
+def _lists_update(args: argparse.Namespace) -> int:
+    wanted = args.sources or [key for key, info in sources().items() if info.urls]
+    failed = 0
+    for key in wanted:
+        try:
+            result = snapshots.update(key, store=args.store, force=args.force, max_drop=args.max_drop,
+                                      timeout=args.timeout, progress=not args.quiet and sys.stderr.isatty())
+            print(result.describe())
+        except ListFormatError as exc:  # UpdateError and parse failures: the current snapshot stays
+            failed += 1
+            print(f"screening: error: {exc}", file=sys.stderr)
+    if failed:
+        print(f"screening: {failed} of {len(wanted)} source(s) not updated; their current snapshots stay in use",
+              file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_CLEAN
+
+
+def _lists_diff(args: argparse.Namespace) -> int:
+    diff = diff_lists(_load_version(args.source, args.old, args.store),
+                      _load_version(args.source, args.new, args.store))
+    print(diff.summary())
+    if args.output:
+        changes = diff.to_frame().astype({"change": str})
+        with _ResultWriter(Path(args.output), pa.schema([(c, pa.string()) for c in changes.columns])) as writer:
+            writer.write(changes)
+        print(f"{len(diff)} changes -> {args.output}", file=sys.stderr)
     return EXIT_CLEAN
 
 

@@ -21,7 +21,9 @@ from screening.normalize import NormalizedName, name_forms
 from screening.scoring.batch import BatchResult, screen_batch
 from screening.scoring.explain import Explanation
 from screening.scoring.factors import QueryAttributes
-from screening.sources import default_lists
+from screening.sources import default_lists, snapshots
+from screening.sources import sources as registered_sources
+from screening.sources.diff import ListDiff
 from screening.sources.curated import curated_aliases, with_curated_aliases
 
 DEFAULT_THRESHOLD = 80.0
@@ -102,6 +104,23 @@ class Screener:
                 entities.setdefault(entity.entity_id, entity)  # a list loaded twice counts once
         self.index = NameIndex(list(entities.values()))
 
+    @classmethod
+    def from_snapshots(cls, sources: Iterable[str] | None = None, store: str | Path | None = None,
+                       curated: bool = True) -> "Screener":
+        """A Screener on the current snapshots of ``sources`` (see ``screening lists update``).
+
+        Without ``sources``, every source that has a current snapshot in the store; with none
+        there, the bundled default lists. A source without a snapshot falls back to its
+        bundled copy where it has one, else raises with how to download it.
+
+        >>> screener = Screener.from_snapshots(["ofac-sdn", "un"])   # doctest: +SKIP
+        """
+        if sources is None:
+            sources = [key for key in registered_sources() if snapshots.current(key, store) is not None]
+            if not sources:
+                return cls(curated=curated)
+        return cls([snapshots.load_current(key, store) for key in sources], curated=curated)
+
     def save(self, path: str | Path) -> None:
         """Save the compiled index (and what lists it holds) to one file, for :meth:`load`.
 
@@ -149,7 +168,8 @@ class Screener:
 
     def screen(self, customers: pd.DataFrame, name: str = "name", schema: str | None = None,
                country: str | None = None, birth_date: str | None = None, limit: int = 10,
-               threshold: float | None = None, chunk_size: int = 10_000, workers: int = 1) -> pd.DataFrame:
+               threshold: float | None = None, chunk_size: int = 10_000, workers: int = 1,
+               only: "Iterable[str] | ListDiff | None" = None) -> pd.DataFrame:
         """Screen every row of ``customers``; one result row per (input row, listed entity), best first.
 
         Column arguments name the DataFrame's columns (``schema``, ``country`` and
@@ -159,6 +179,8 @@ class Screener:
         name is missing or has no letters or digits are not screened; the result's
         ``attrs["counts"]`` gives rows in, screened and rejected. ``workers`` > 1 screens
         chunks of ``chunk_size`` rows on that many processes (see :meth:`iter_screen`).
+        ``only`` screens against some entities alone, e.g. a list diff's added and changed
+        ones for a nightly delta run (see :meth:`iter_screen`).
 
         >>> customers = pd.DataFrame({"name": ["Megvii Technology Ltd", "Jane Doe"]})
         >>> alerts = Screener().screen(customers)
@@ -166,7 +188,7 @@ class Screener:
         ([[0, 'ofac-cons:33091']], {'rows': 2, 'screened': 2, 'rejected': 0})
         """
         frames = list(self.iter_screen(customers, name, schema, country, birth_date, limit, threshold, chunk_size,
-                                       workers))
+                                       workers, only))
         counts = {"rows": 0, "screened": 0, "rejected": 0}
         for f in frames:
             for k in counts:
@@ -178,7 +200,7 @@ class Screener:
     def iter_screen(self, customers: pd.DataFrame | Iterable[pd.DataFrame], name: str = "name",
                     schema: str | None = None, country: str | None = None, birth_date: str | None = None,
                     limit: int = 10, threshold: float | None = None, chunk_size: int = 10_000,
-                    workers: int = 1) -> Iterator[pd.DataFrame]:
+                    workers: int = 1, only: "Iterable[str] | ListDiff | None" = None) -> Iterator[pd.DataFrame]:
         """:meth:`screen` chunk by chunk, so a caller can write results as they come with bounded memory.
 
         ``customers`` is a DataFrame (cut into chunks of ``chunk_size`` rows) or an
@@ -187,6 +209,14 @@ class Screener:
         > 1, chunks are screened on that many processes (see
         :func:`screening.interfaces.parallel.available_cores`); results come in input order.
         Every result frame has ``attrs["counts"]`` for its chunk.
+
+        ``only`` (entity ids, or a :class:`~screening.sources.diff.ListDiff`, meaning its
+        added and changed entities) restricts the search to those entities; their scores
+        are the same as in a full screen, since token weights stay those of all the lists.
+        The nightly delta run::
+
+            diff = diff_lists(yesterday, today)
+            alerts = Screener([today]).screen(customers, only=diff)
         """
         threshold = _check_options(limit, threshold)
         if chunk_size < 1:
@@ -201,7 +231,21 @@ class Screener:
         else:
             chunks = (_check_columns(chunk, columns) for chunk in customers)
         jobs = ((chunk, columns, limit, threshold) for chunk in chunks)
-        yield from map_ordered(_screen_job, self, jobs, workers)
+        screener = self if only is None else self._restricted(only)
+        yield from map_ordered(_screen_job, screener, jobs, workers)
+
+    def _restricted(self, only: "Iterable[str] | ListDiff") -> "Screener":
+        ids = set(only.screen_ids if hasattr(only, "screen_ids") else only)
+        position = {e.entity_id: i for i, e in enumerate(self.index.entities)}
+        missing = sorted(ids - position.keys())
+        if missing:
+            raise ScreeningInputError(f"only=: {len(missing)} entity id(s) not in the loaded lists, e.g. "
+                                      f"{', '.join(missing[:3])} (screen with the list the diff's new side came from)")
+        mask = np.zeros(len(position), dtype=bool)
+        mask[[position[i] for i in ids]] = True
+        view = Screener.__new__(Screener)
+        view.lists, view.index = self.lists, self.index.restricted(mask)
+        return view
 
     def _screen_chunk(self, chunk: pd.DataFrame, name: str, schema: str | None, country: str | None,
                       birth_date: str | None, limit: int, threshold: float) -> pd.DataFrame:
