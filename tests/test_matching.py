@@ -109,3 +109,37 @@ def test_hangul_company_names_meet_their_english_listing(hangul, listed):
     screener = Screener([EntityList("k", snap, (entity,))], curated=False)
     hits = screener.match(hangul)
     assert hits and hits[0].entity_id == "k:1", hits
+
+
+ARABIC_LISTED = [
+    ("a:1", Schema.PERSON, "DEHGHAN, Hossein"),
+    ("a:2", Schema.PERSON, "AL-QADHAFI, Muammar"),
+    ("a:3", Schema.PERSON, "HAJIZADEH, Amir Ali"),
+    ("a:4", Schema.ORGANIZATION, "BANK SEPAH"),
+    ("a:5", Schema.PERSON, "ABD AL-RAHMAN, Khalid"),
+]
+
+
+@pytest.fixture(scope="module")
+def arabic_screener():
+    snap = ListSnapshot("a", "memory", "0" * 64)
+    return Screener([EntityList("a", snap, tuple(
+        Entity(entity_id=i, source="a", publisher_id=i.split(":")[1], schema=s, name=n, snapshot=snap)
+        for i, s, n in ARABIC_LISTED))], curated=False)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("حسین دهقان", "a:1"),             # Persian: vowels unwritten, gh = ق
+    ("معمر القذافي", "a:2"),           # article dropped, doubled consonant once, dh = ذ
+    ("امیرعلی حاجی\u200cزاده", "a:3"),  # compound given name cut, non-joiner inside a word
+    ("بانک سپه", "a:4"),               # Persian letters پ and ک
+    ("خالد عبد الرحمن", "a:5"),        # Abd al- = عبد ال, kh = خ
+])
+def test_arabic_script_queries_alert_on_latin_listings(arabic_screener, query, expected):
+    entity, score = top(arabic_screener, query)
+    assert entity == expected and score >= DEFAULT_THRESHOLD, (query, entity, score)
+
+
+def test_consonant_skeletons_only_meet_arabic_script_queries(arabic_screener):
+    # "hsn dhkn" written in Latin letters is not the Arabic-script name: skeletons live apart.
+    assert top(arabic_screener, "Hsn Dhkn")[1] < DEFAULT_THRESHOLD

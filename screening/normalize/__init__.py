@@ -10,7 +10,8 @@ idempotent on its own output (``normalize(" ".join(n.tokens)).tokens == n.tokens
 
 ``name_forms(name)`` gives the primary form and the other spellings a name may have:
 pinyin split into syllables and Wade-Giles keys (:mod:`.chinese`), the key both Korean
-romanizations share (:mod:`.korean`; Hangul itself is spelled in it). The index holds
+romanizations share (:mod:`.korean`; Hangul itself is spelled in it), and for a name in
+Arabic script its consonant skeleton (:mod:`.arabic`). The index holds
 every form of a listed name, and a query is scored with each of its forms.
 
 >>> n = normalize("MADURO MOROS, Nicolas")
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from screening.normalize.arabic import arabic_skeleton_tokens, has_arabic
 from screening.normalize.ccc import decode, is_ccc
 from screening.normalize.chinese import romanized_forms
 from screening.normalize.korean import korean_key_tokens
@@ -97,6 +99,10 @@ def _forms(name: str, text: str) -> tuple[NormalizedName, ...]:
     korean = korean_key_tokens(tokens)
     if korean:
         seen.setdefault(korean, NormalizedName(name, korean, (TokenClass.WORD,) * len(korean)))
+    if has_arabic(text):
+        skeleton = arabic_skeleton_tokens(text[:MAX_NAME_CHARS])
+        if skeleton:
+            seen.setdefault(skeleton, NormalizedName(name, skeleton, (TokenClass.WORD,) * len(skeleton)))
     return tuple(seen.values())
 
 
