@@ -13,6 +13,9 @@ from pathlib import Path
 
 from screening.model import EntityList
 from screening.sources import bis_dpl, ofac_csv, starter, un_xml
+from screening.sources import uk_fcdo, uk_ofsi
+from screening.sources import csl, custom
+from screening.sources import eu_fsf, ofac_xml
 from screening.sources.files import ListFormatError, UnknownSourceError
 from screening.sources.registry import SourceInfo, sources
 
@@ -22,6 +25,12 @@ _LOADERS: dict[str, Callable[[Path], EntityList]] = {
     "starter": starter.load,
     "un": un_xml.load,
     "bis-dpl": bis_dpl.load,
+    "uk-ofsi": uk_ofsi.load,
+    "uk-fcdo": uk_fcdo.load,
+    "csl": csl.load,
+    "custom": custom.load,
+    "eu": eu_fsf.load,
+    "ofac-sdn-xml": ofac_xml.load,
 }
 
 
