@@ -10,28 +10,21 @@ Exit codes (so a batch job can tell the outcomes apart):
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from screening.interfaces.parallel import available_cores
-from screening.interfaces.screener import DEFAULT_THRESHOLD, RESULT_COLUMNS, Screener, ScreeningInputError
+from screening.interfaces.screener import DEFAULT_THRESHOLD, Screener, ScreeningInputError
+from screening.interfaces.tables import InputTable, TableError, TableWriter
 from screening.model import EntityList
 from screening.sources import ListFormatError, UnknownSourceError, load_list, snapshots, sources
 from screening.sources.diff import diff_lists
 
 EXIT_CLEAN, EXIT_ALERTS, EXIT_FAILED = 0, 1, 2
 OPTIONAL_COLUMNS = ("schema", "country", "birth_date")
-# One fixed schema: a chunk without alerts must not write columns of another type.
-_PARQUET_SCHEMA = pa.schema([(c, pa.float64() if c in ("score", "name_score") else pa.string())
-                             for c in RESULT_COLUMNS])
 
 
 class CliError(Exception):
@@ -47,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "threshold", None) is not None and not 0 <= args.threshold <= 100:
             raise CliError(f"--threshold must be between 0 and 100, not {args.threshold:g}")
         return args.run(args)
-    except (CliError, ListFormatError, UnknownSourceError, ScreeningInputError) as exc:
+    except (CliError, TableError, ListFormatError, UnknownSourceError, ScreeningInputError) as exc:
         print(f"screening: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
@@ -152,53 +145,6 @@ def _load_version(source: str, version: str, store: str | None) -> EntityList:
     return load_list(source, snapshots.snapshot_info(source, version, store).path)
 
 
-class _Input:
-    """A customers file read in chunks of ``chunk_size`` rows (CSV or Parquet), its columns known
-    up front, so a batch of millions of rows never sits in memory at once."""
-
-    def __init__(self, path: str, chunk_size: int):
-        self.path = Path(path)
-        if not self.path.is_file():
-            raise CliError(f"{path}: no such file")
-        self.parquet = self.path.suffix.lower() in (".parquet", ".pq")
-        self.chunk_size = chunk_size
-        try:
-            if self.parquet:
-                self._file = pq.ParquetFile(self.path)
-                self.columns = list(self._file.schema_arrow.names)
-            else:
-                self.columns = list(self._read_csv(nrows=0).columns)
-        except Exception as exc:  # pandas and pyarrow raise many types; the user needs the file and the reason
-            raise CliError(f"{path}: cannot read ({type(exc).__name__}: {exc})") from exc
-
-    def _read_csv(self, **kwargs):
-        return pd.read_csv(self.path, dtype=str, keep_default_na=False, na_values=[""], **kwargs)
-
-    def estimated_rows(self) -> int:
-        """The row count (Parquet) or the lines after the header (CSV: a guess if values hold line breaks),
-        for a progress bar."""
-        if self.parquet:
-            return self._file.metadata.num_rows
-        with open(self.path, "rb") as f:
-            lines = sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 20), b""))
-        return max(lines - 1, 0)
-
-    def chunks(self, index_column: str | None) -> Iterator[pd.DataFrame]:
-        start = 0
-        try:
-            if self.parquet:
-                parts = (b.to_pandas() for b in self._file.iter_batches(batch_size=self.chunk_size))
-            else:
-                parts = self._read_csv(chunksize=self.chunk_size)
-            for chunk in parts:
-                # Row labels are data row numbers across the whole file (or the id column).
-                chunk.index = pd.RangeIndex(start, start + len(chunk))
-                start += len(chunk)
-                yield chunk.set_index(index_column, drop=False) if index_column else chunk
-        except Exception as exc:
-            raise CliError(f"{self.path}: cannot read after data row {start} ({type(exc).__name__}: {exc})") from exc
-
-
 def _screen(args: argparse.Namespace) -> int:
     if args.chunk_size < 1:
         raise CliError(f"--chunk-size must be at least 1, not {args.chunk_size}")
@@ -206,7 +152,7 @@ def _screen(args: argparse.Namespace) -> int:
         raise CliError(f"--workers must be at least 1, not {args.workers}")
     screener = Screener(_load_lists(args.list, args.store))
     only = _delta(screener, args.since, args.store)
-    source = _Input(args.input, args.chunk_size)
+    source = InputTable(args.input, args.chunk_size)
     columns = ", ".join(map(str, source.columns))
     for given in (args.id_column, args.name_column):
         if given is not None and given not in source.columns:
@@ -221,7 +167,7 @@ def _screen(args: argparse.Namespace) -> int:
     counts = {"rows": 0, "screened": 0, "rejected": 0}
     alerts = alerted_rows = 0
     show = not args.quiet and sys.stderr.isatty()
-    with _ResultWriter(Path(args.output)) as writer, \
+    with TableWriter(Path(args.output)) as writer, \
             tqdm(total=source.estimated_rows() if show else None, disable=not show, unit=" rows",
                  unit_scale=True, file=sys.stderr, desc="screening") as bar:
         for frame in screener.iter_screen(source.chunks(args.id_column), name=args.name_column, limit=args.limit,
@@ -254,53 +200,6 @@ def _delta(screener: Screener, since: list[str], store: str | None) -> set[str] 
         print(diff.summary(), file=sys.stderr)
         ids |= diff.screen_ids
     return ids
-
-
-class _ResultWriter:
-    """Writes table chunks (columns as in ``schema``) to a temporary file beside the target; renames it
-    into place only on success, so an interrupted run never leaves a file that looks complete."""
-
-    def __init__(self, target: Path, schema: pa.Schema = _PARQUET_SCHEMA):
-        if target.suffix.lower() not in (".csv", ".parquet", ".pq"):
-            raise CliError(f"{target}: output must end in .csv or .parquet")
-        if not target.parent.is_dir():
-            raise CliError(f"{target}: folder {target.parent} does not exist")
-        self.target = target
-        self.parquet = target.suffix.lower() != ".csv"
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
-        os.close(fd)
-        self.tmp = Path(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self.tmp, 0o666 & ~umask)  # as an ordinary open() would, not mkstemp's 0600
-        self.schema = schema
-        self._pq_writer = None
-        self._wrote_header = False
-
-    def write(self, frame: pd.DataFrame) -> None:
-        if self.parquet:
-            table = pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
-            if self._pq_writer is None:
-                self._pq_writer = pq.ParquetWriter(self.tmp, self.schema)
-            self._pq_writer.write_table(table)
-        else:
-            frame.to_csv(self.tmp, mode="a", header=not self._wrote_header, index=False)
-            self._wrote_header = True
-
-    def __enter__(self) -> "_ResultWriter":
-        return self
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if self._pq_writer is not None:
-            self._pq_writer.close()
-        if exc_type is not None:
-            self.tmp.unlink(missing_ok=True)
-            return
-        if self.parquet and self._pq_writer is None:
-            pq.write_table(self.schema.empty_table(), self.tmp)
-        elif not self.parquet and not self._wrote_header:
-            pd.DataFrame(columns=self.schema.names).to_csv(self.tmp, index=False)
-        os.replace(self.tmp, self.target)
 
 
 def _match(args: argparse.Namespace) -> int:
@@ -357,7 +256,7 @@ def _lists_diff(args: argparse.Namespace) -> int:
     print(diff.summary())
     if args.output:
         changes = diff.to_frame().astype({"change": str})
-        with _ResultWriter(Path(args.output), pa.schema([(c, pa.string()) for c in changes.columns])) as writer:
+        with TableWriter(Path(args.output), pa.schema([(c, pa.string()) for c in changes.columns])) as writer:
             writer.write(changes)
         print(f"{len(diff)} changes -> {args.output}", file=sys.stderr)
     return EXIT_CLEAN
