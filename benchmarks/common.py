@@ -7,12 +7,14 @@ import datetime as dt
 import os
 import platform
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 import screening
+import screening.sources
 from screening import EntityList, UnknownSourceError, load_list
 
 REPO = Path(__file__).resolve().parents[1]
@@ -68,6 +70,52 @@ def load_universe(lists_dir: Path) -> Universe:
         except UnknownSourceError as exc:
             not_loaded[source] = str(exc)
     return Universe(lists, not_loaded, paths)
+
+
+# The newest usable version of every source in the shared lists folder (see its README.md),
+# in the order they are given to Screener (the first list holding an id wins). Where a newer
+# folder exists but is not used, the comment says why.
+NEWEST: dict[str, str] = {
+    "ofac-sdn": "ofac_sdn_2023-12",  # 2024-05 is sdn.csv alone (no aliases, addresses); 2021 is older
+    "ofac-cons": "ofac_consolidated",
+    "un": "un/consolidated.xml",
+    "bis-dpl": "bis_dpl_2023-11/dpl.txt",  # bis_dpl/ is mid-2019
+    "uk-ofsi": "uk_ofsi_conlist_2025-04",
+    "uk-fcdo": "uk_fcdo_sanctions_list_2025-11",
+    "eu": "eu_fsf_2026-08_excerpt",  # a 5-entity excerpt: the full EU list is not in the folder
+    "csl": "trade_gov_csl_2023-11_sample",  # 4,226 rows; the 2025-06 sample has 13 rows, the 2019 one 115
+    "ofac-sdn-xml": "ofac_sdn_advanced_excerpt",  # 4 parties, ids ofac-sdn:<n> as in the CSV files
+}
+
+
+@dataclass(frozen=True)
+class NewestLists:
+    """The newest lists as far as the library can load them."""
+
+    lists: dict[str, EntityList]  # source -> loaded list, in NEWEST order
+    failed: dict[str, str]  # source -> why it was not loaded (no loader registered, or the error)
+    paths: dict[str, Path]  # source -> the file or folder it was (or would be) loaded from
+    seconds: dict[str, float]  # source -> seconds load_list took
+    unmapped: tuple[str, ...]  # sources the library can load that have no entry in NEWEST
+
+
+def load_newest(lists_dir: Path) -> NewestLists:
+    """Load every source of NEWEST; a source that fails (unknown key, bad file, any error) is
+    reported in ``failed`` and skipped, so a benchmark never stops on one list."""
+    lists, failed, paths, seconds = {}, {}, {}, {}
+    for source, rel in NEWEST.items():
+        paths[source] = lists_dir / rel
+        start = time.perf_counter()
+        try:
+            lists[source] = load_list(source, paths[source])
+        except UnknownSourceError:
+            failed[source] = "no loader registered in screening.sources"
+        except Exception as exc:  # noqa: BLE001 - reported, never fatal
+            failed[source] = f"{type(exc).__name__}: {exc}"
+        seconds[source] = time.perf_counter() - start
+    known = getattr(screening.sources, "_LOADERS", {})
+    unmapped = tuple(sorted(set(known) - set(NEWEST)))
+    return NewestLists(lists, failed, paths, seconds, unmapped)
 
 
 def machine_description() -> str:

@@ -1,6 +1,6 @@
 """The snapshot store: downloads from a local HTTP server (127.0.0.1, ephemeral port) that
-serves the real publisher files from ``../shared/lists``, well and badly. No test
-contacts a real publisher.
+serves the real publisher files from ``../shared/lists``, well and badly (the ``server``
+and ``http`` fixtures of ``conftest.py``). No test contacts a real publisher.
 
 Every refused update must leave the store exactly as it was: the same current snapshot,
 byte for byte, and no temporary folder.
@@ -11,10 +11,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
-import threading
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -22,99 +19,6 @@ import pytest
 from screening.sources import load_list, snapshots
 from screening.sources.files import ListFormatError, UnknownSourceError
 from screening.sources.snapshots import SnapshotStoreError, UpdateError
-
-# ---------------------------------------------------------------------------------------
-# A local server with scripted misbehaviour
-
-
-@dataclass
-class Route:
-    body: bytes
-    status: int = 200
-    content_length: int | None = -1  # -1: the true length; None: no header (close ends the body)
-    send: int | None = None  # send only this many body bytes, then close the connection
-    chunked: bool = False  # Transfer-Encoding: chunked (with `send`: cut inside a chunk)
-    stall_before: bool = False  # send nothing until the test ends
-    stall_after: int | None = None  # send this many body bytes, then nothing until the test ends
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args) -> None:  # keep pytest output clean
-        pass
-
-    def do_GET(self) -> None:
-        server: _Server = self.server  # type: ignore[assignment]
-        server.requests.append(self.path)
-        route = server.routes.get(self.path)
-        if route is None:
-            self.send_error(404)
-            return
-        if route.stall_before:
-            server.release.wait(10)
-            self.close_connection = True
-            return
-        self.send_response(route.status)
-        body = route.body
-        if route.chunked:
-            self.send_header("Transfer-Encoding", "chunked")
-        elif route.content_length is not None:
-            self.send_header("Content-Length", str(len(body) if route.content_length == -1
-                                                   else route.content_length))
-        self.send_header("Connection", "close")
-        self.end_headers()
-        self.close_connection = True
-        if route.stall_after is not None:
-            self.wfile.write(body[:route.stall_after])
-            self.wfile.flush()
-            server.release.wait(10)
-            return
-        if route.send is not None:
-            body = body[:route.send]
-        if route.chunked:
-            size = len(route.body) if route.send is not None else len(body)
-            self.wfile.write(f"{size:x}\r\n".encode() + body)  # announces more than it sends
-            if route.send is None:
-                self.wfile.write(b"\r\n0\r\n\r\n")
-        else:
-            self.wfile.write(body)
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.routes: dict[str, Route] = {}
-        self.requests: list[str] = []
-        self.release = threading.Event()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}{path}"
-
-
-@pytest.fixture(scope="module")
-def server():
-    srv = _Server()
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield srv
-    srv.release.set()
-    srv.shutdown()
-    srv.server_close()
-
-
-@pytest.fixture()
-def http(server: _Server):
-    """The server with no routes; stalled handlers are released when the test ends."""
-    server.routes.clear()
-    server.requests.clear()
-    server.release = threading.Event()
-    yield server
-    server.release.set()
-
 
 # ---------------------------------------------------------------------------------------
 # Files and stores
@@ -126,10 +30,10 @@ def un_bytes(shared_lists: Path) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def un_template(server: _Server, un_bytes: bytes, tmp_path_factory) -> tuple[Path, snapshots.UpdateResult]:
+def un_template(server, un_bytes: bytes, tmp_path_factory) -> tuple[Path, snapshots.UpdateResult]:
     """A store after one good update of the UN list (copied, never used directly)."""
     store = tmp_path_factory.mktemp("un-template") / "store"
-    server.routes = {"/un/consolidated.xml": Route(un_bytes)}
+    server.routes = {"/un/consolidated.xml": server.Route(un_bytes)}
     result = snapshots.update("un", store=store, urls=[server.url("/un/consolidated.xml")])
     server.routes = {}
     return store, result
@@ -194,7 +98,7 @@ def test_good_update_becomes_current(un_template, shared_lists: Path) -> None:
 
 def test_identical_update_is_idempotent(un_store: Path, http, un_bytes: bytes) -> None:
     before = _state(un_store)
-    http.routes["/un/consolidated.xml"] = Route(un_bytes)
+    http.routes["/un/consolidated.xml"] = http.Route(un_bytes)
     result = snapshots.update("un", store=un_store, urls=[http.url("/un/consolidated.xml")])
     assert not result.changed and not result.created
     assert result.snapshot == result.previous
@@ -205,7 +109,7 @@ def test_identical_update_is_idempotent(un_store: Path, http, un_bytes: bytes) -
 
 def test_progress_callback(un_store: Path, http, un_bytes: bytes) -> None:
     calls: list[tuple[str, int, int | None]] = []
-    http.routes["/un/CONSOLIDATED.XML"] = Route(un_bytes)
+    http.routes["/un/CONSOLIDATED.XML"] = http.Route(un_bytes)
     snapshots.update("un", store=un_store, urls=[http.url("/un/CONSOLIDATED.XML")],
                      progress=lambda *a: calls.append(a))
     assert calls[-1] == ("consolidated.xml", len(un_bytes), len(un_bytes))
@@ -239,7 +143,7 @@ def test_refused_update_leaves_store_untouched(un_store: Path, http, un_bytes: b
                                                 reason: str, words: str) -> None:
     before = _state(un_store)
     current = snapshots.current("un", un_store)
-    http.routes["/un/consolidated.xml"] = Route(**{"body": un_bytes, **route})
+    http.routes["/un/consolidated.xml"] = http.Route(**{"body": un_bytes, **route})
     with pytest.raises(UpdateError) as raised:
         snapshots.update("un", store=un_store, urls=[http.url("/un/consolidated.xml")], timeout=0.5)
     assert raised.value.reason == reason, str(raised.value)
@@ -253,7 +157,7 @@ def test_refused_update_leaves_store_untouched(un_store: Path, http, un_bytes: b
 def test_interrupted_download_leaves_store_untouched(un_store: Path, http, un_bytes: bytes) -> None:
     """Ctrl-C (KeyboardInterrupt) in the middle of a transfer propagates; nothing is left behind."""
     before = _state(un_store)
-    http.routes["/un/consolidated.xml"] = Route(un_bytes)
+    http.routes["/un/consolidated.xml"] = http.Route(un_bytes)
 
     def interrupt(name: str, done: int, total: int | None) -> None:
         if done > 200_000:
@@ -269,7 +173,7 @@ def test_suspicious_drop_refused_unless_forced(un_store: Path, http, un_bytes: b
     old = snapshots.current("un", un_store)
     old_state = _state(old)
     cut = _cut_un(un_bytes, keep_individuals=50)  # 50 + 273 of 1,003 entities
-    http.routes["/un/consolidated.xml"] = Route(cut)
+    http.routes["/un/consolidated.xml"] = http.Route(cut)
     url = http.url("/un/consolidated.xml")
     before = _state(un_store)
     with pytest.raises(UpdateError) as raised:
@@ -305,7 +209,7 @@ def test_suspicious_drop_refused_unless_forced(un_store: Path, http, un_bytes: b
 
 def test_older_publication_refused_unless_forced(un_store: Path, http, un_bytes: bytes) -> None:
     stale = un_bytes.replace(b'dateGenerated="2026-02-27', b'dateGenerated="2025-12-01', 1)
-    http.routes["/un/consolidated.xml"] = Route(stale)
+    http.routes["/un/consolidated.xml"] = http.Route(stale)
     url = http.url("/un/consolidated.xml")
     before = _state(un_store)
     with pytest.raises(UpdateError, match="published 2025-12-01, before the current") as raised:
@@ -317,7 +221,7 @@ def test_older_publication_refused_unless_forced(un_store: Path, http, un_bytes:
 
 
 def test_refused_first_update_leaves_no_trace(tmp_path: Path, http) -> None:
-    http.routes["/un/consolidated.xml"] = Route(b"", status=500)
+    http.routes["/un/consolidated.xml"] = http.Route(b"", status=500)
     store = tmp_path / "new-store"
     with pytest.raises(UpdateError):
         snapshots.update("un", store=store, urls=[http.url("/un/consolidated.xml")])
@@ -333,7 +237,7 @@ def test_ofac_sdn_several_files(tmp_path: Path, http, shared_lists: Path) -> Non
     folder = shared_lists / "ofac_sdn_2021"
     names = ["SDN.CSV", "ALT.CSV", "ADD.CSV", "SDN_COMMENTS.CSV"]  # as OFAC serves them
     for n in names:
-        http.routes[f"/exports/{n}"] = Route((folder / n.lower()).read_bytes())
+        http.routes[f"/exports/{n}"] = http.Route((folder / n.lower()).read_bytes())
     urls = [http.url(f"/exports/{n}") for n in names]
     store = tmp_path / "store"
 
@@ -347,7 +251,7 @@ def test_ofac_sdn_several_files(tmp_path: Path, http, shared_lists: Path) -> Non
     before = _state(store)
 
     # one file failing refuses the whole set
-    http.routes["/exports/ALT.CSV"] = Route(b"", status=500)
+    http.routes["/exports/ALT.CSV"] = http.Route(b"", status=500)
     with pytest.raises(UpdateError, match=r"ALT\.CSV: HTTP 500") as raised:
         snapshots.update("ofac-sdn", store=store, urls=urls)
     assert raised.value.reason == "http" and raised.value.url == urls[1]
@@ -355,8 +259,8 @@ def test_ofac_sdn_several_files(tmp_path: Path, http, shared_lists: Path) -> Non
     _no_temp(store)
 
     # a garbled side file still "loads" (sdn.csv is fine), with hundreds of parse problems
-    http.routes["/exports/ALT.CSV"] = Route((folder / "alt.csv").read_bytes())
-    http.routes["/exports/ADD.CSV"] = Route(random.Random(1).randbytes(100_000))
+    http.routes["/exports/ALT.CSV"] = http.Route((folder / "alt.csv").read_bytes())
+    http.routes["/exports/ADD.CSV"] = http.Route(random.Random(1).randbytes(100_000))
     with pytest.raises(UpdateError) as raised:
         snapshots.update("ofac-sdn", store=store, urls=urls)
     assert raised.value.reason == "issues", str(raised.value)
@@ -367,7 +271,7 @@ def test_ofac_sdn_several_files(tmp_path: Path, http, shared_lists: Path) -> Non
 
 def test_mirrors_and_progress_bar(tmp_path: Path, http, shared_lists: Path, capsys) -> None:
     """URLs with one file name are mirrors: the first that answers wins (BIS serves dpl.txt twice)."""
-    http.routes["/mirror-2/dpl.txt"] = Route((shared_lists / "bis_dpl_2023-11" / "dpl.txt").read_bytes())
+    http.routes["/mirror-2/dpl.txt"] = http.Route((shared_lists / "bis_dpl_2023-11" / "dpl.txt").read_bytes())
     urls = [http.url("/mirror-1/dpl.txt"), http.url("/mirror-2/dpl.txt")]
     result = snapshots.update("bis-dpl", store=tmp_path, urls=urls, progress=True)
     assert http.requests == ["/mirror-1/dpl.txt", "/mirror-2/dpl.txt"]
@@ -417,7 +321,7 @@ def test_concurrent_update_refused(un_store: Path, http, un_bytes: bytes) -> Non
     import fcntl
 
     before = _state(un_store)
-    http.routes["/un/consolidated.xml"] = Route(un_bytes)
+    http.routes["/un/consolidated.xml"] = http.Route(un_bytes)
     fd = os.open(un_store / "un", os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running update holds it

@@ -219,13 +219,14 @@ def _match(args: argparse.Namespace) -> int:
 
 def _lists_show(args: argparse.Namespace) -> int:
     print("Known sources:")
+    width = max(map(len, sources()))
     for key, info in sources().items():
-        print(f"  {key:<10} {info.title}" + ("  [bundled default]" if info.default else ""))
+        print(f"  {key:<{width}} {info.title}" + ("  [bundled default]" if info.default else ""))
     screener = Screener(_load_lists(args.list, args.store))
     print("\nLoaded:")
     for lst in screener.lists:
         snap = lst.snapshot
-        print(f"  {lst.source:<10} {len(lst):>6} entities  {str(snap.published or 'undated'):<10}  "
+        print(f"  {lst.source:<{width}} {len(lst):>6} entities  {str(snap.published or 'undated'):<10}  "
               f"sha256 {snap.content_hash[:16]}  {snap.path}")
         for issue in lst.issues:
             print(f"      note: {issue}")

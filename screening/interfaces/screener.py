@@ -193,7 +193,10 @@ class Screener:
         for f in frames:
             for k in counts:
                 counts[k] += f.attrs["counts"][k]
-        out = pd.concat(frames, ignore_index=True) if frames else _empty_result()
+        # A chunk without results has untyped columns (object, not str under pandas 3): leave such
+        # chunks out, so the result's dtypes do not depend on chunk_size.
+        nonempty = [f for f in frames if len(f)] or frames[:1]
+        out = pd.concat(nonempty, ignore_index=True) if frames else _empty_result()
         out.attrs["counts"] = counts
         return out
 
