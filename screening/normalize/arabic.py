@@ -52,8 +52,12 @@ _COMPOUND_HEADS = ("محمد", "امیر", "غلام")
 _ARTICLE_TOKENS = frozenset({"al", "el", "ul"})
 
 
+_NOT_ARABIC = re.compile("[^\u0600-\u06ff\u0750-\u077f]+")
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+
+
 def has_arabic(text: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)
+    return _ARABIC_SCRIPT.search(text) is not None
 
 
 def _collapse(classes: str) -> str:
@@ -76,7 +80,7 @@ def arabic_skeleton_tokens(text: str) -> tuple[str, ...]:
     """The skeleton tokens of the Arabic-script words of ``text``, each with :data:`SKELETON_MARK`."""
     text = unicodedata.normalize("NFKC", text).replace("\u200c", "")  # the Persian non-joiner is inside a word
     out = []
-    for word in re.split(r"[^\u0600-\u06ff\u0750-\u077f]+", text):
+    for word in _NOT_ARABIC.split(text):
         word = "".join(ch for ch in word if ch in _ARABIC)  # drops diacritics (harakat) and tatweel
         if word.startswith(_ARTICLE) and len(word) > 3:
             word = word[2:]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 
 _INITIALS = ["k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch", "k", "t", "p", "h"]
 _VOWELS = ["a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
@@ -142,8 +143,11 @@ def _joined(syllables: list[str]) -> str:
     return word
 
 
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
 def has_hangul(text: str) -> bool:
-    return any(0xAC00 <= ord(ch) < 0xAC00 + 11172 for ch in text)
+    return _HANGUL.search(text) is not None
 
 
 @functools.lru_cache(maxsize=65536)
