@@ -283,7 +283,7 @@ def test_cp1252_file_is_read(tmp_path: Path) -> None:
     _write(tmp_path, "sdn.csv", [row], encoding="cp1252")
     entities = load_sdn(tmp_path)
     assert entities.entities[0].name == "CAF\u00c9 NO\u00cbL"
-    assert "sdn.csv: not UTF-8, read as cp1252" in entities.issues
+    assert "sdn.csv: not UTF-8, read as Windows-1252" in entities.issues
 
 
 def test_missing_main_file_raises(tmp_path: Path) -> None:

@@ -54,9 +54,9 @@ from pathlib import Path
 
 from screening.countries import to_iso2
 from screening.model import (
-    Address, Entity, EntityList, ListSnapshot, Name, NameKind, NameQuality, Schema,
+    Address, EntityList, Name, NameKind, NameQuality, Schema,
 )
-from screening.sources.files import ListFormatError, require_file, snapshot_of
+from screening.sources.files import EntityParts, ListFormatError, read_text, require_file, snapshot_of
 
 SOURCE = "bis-dpl"
 FILE_NAME = "dpl.txt"
@@ -145,7 +145,7 @@ def load(path: str | Path) -> EntityList:
         ids[pid] = key
     built = [_parts(rows, file.name, issues) for rows in groups.values()]
     snapshot = snapshot_of(SOURCE, path, [file], len(built))
-    return EntityList(SOURCE, snapshot, tuple(_entity(p, snapshot) for p in built), tuple(issues))
+    return EntityList(SOURCE, snapshot, tuple(p.entity(SOURCE, snapshot) for p in built), tuple(issues))
 
 
 def row_entity_ids(path: str | Path) -> list[str | None]:
@@ -164,21 +164,10 @@ def row_entity_ids(path: str | Path) -> list[str | None]:
 # Reading the file
 
 
-def _decode(file: Path, issues: list[str]) -> str:
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise ListFormatError(f"{file}: cannot read ({exc})") from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        issues.append(f"{file.name}: not UTF-8, read as Windows-1252")
-        return data.decode("cp1252", errors="replace")
-
 
 def _rows(file: Path, issues: list[str]) -> Iterator[_Row | None]:
     """Every data row in file order: a _Row, or None for a row reported and skipped."""
-    reader = csv.reader(io.StringIO(_decode(file, issues), newline=""), delimiter="\t", quotechar='"')
+    reader = csv.reader(io.StringIO(read_text(file, issues), newline=""), delimiter="\t", quotechar='"')
     header: list[str] | None = None
     number, line = 0, 1
     while True:
@@ -225,31 +214,14 @@ def _rows(file: Path, issues: list[str]) -> Iterator[_Row | None]:
 # Building entities
 
 
-@dataclass(slots=True)
-class _Parts:
-    publisher_id: str
-    schema: Schema
-    name: str
-    aliases: tuple[Name, ...]
-    countries: tuple[str, ...]
-    addresses: tuple[Address, ...]
-    remarks: str
-    listed_on: dt.date | None
 
-
-def _entity(p: _Parts, snapshot: ListSnapshot) -> Entity:
-    return Entity(entity_id=f"{SOURCE}:{p.publisher_id}", source=SOURCE, publisher_id=p.publisher_id,
-                  schema=p.schema, name=p.name, aliases=p.aliases, countries=p.countries,
-                  addresses=p.addresses, remarks=p.remarks, listed_on=p.listed_on, snapshot=snapshot)
-
-
-def _parts(rows: list[_Row], file_name: str, issues: list[str]) -> _Parts:
+def _parts(rows: list[_Row], file_name: str, issues: list[str]) -> EntityParts:
     name = " ".join(rows[0]["Name"].split())
     addresses = tuple(dict.fromkeys(_address(r, file_name, issues) for r in rows))
     effective = [d for d in (_date(r, "Effective_Date", file_name, issues) for r in rows) if d]
     for r in rows:
         _check_last_update(r, file_name, issues)
-    return _Parts(
+    return EntityParts(
         publisher_id=publisher_id(name),
         schema=schema_of(name),
         name=name,

@@ -83,14 +83,13 @@ from screening.model import (
     EntityList,
     Identifier,
     IdType,
-    ListSnapshot,
     Name,
     NameKind,
     NameQuality,
     Schema,
 )
 from screening.sources.bis_dpl import schema_of
-from screening.sources.files import ListFormatError, optional_file, snapshot_of
+from screening.sources.files import EntityParts, ListFormatError, optional_file, read_text, snapshot_of
 from screening.sources.ofac_remarks import parse_dob, parse_remarks
 
 SOURCE = "csl"
@@ -213,7 +212,7 @@ def load(path: str | Path) -> EntityList:
     ids, codes = _assign_ids(rows, layout, file.name, issues)
     built = [_parts(row, pid, code, layout, file.name, issues) for row, pid, code in zip(rows, ids, codes)]
     snapshot = snapshot_of(SOURCE, path, [file], len(built))
-    return EntityList(SOURCE, snapshot, tuple(p.entity(snapshot) for p in built), tuple(issues))
+    return EntityList(SOURCE, snapshot, tuple(p.entity(SOURCE, snapshot) for p in built), tuple(issues))
 
 
 def _find_file(folder: Path) -> Path:
@@ -238,17 +237,6 @@ class _Row:
     def __getitem__(self, column: str) -> str:
         return self.values.get(column, "")
 
-
-def _decode(file: Path, issues: list[str]) -> str:
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise ListFormatError(f"{file}: cannot read ({exc})") from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        issues.append(f"{file.name}: not UTF-8, read as Windows-1252")
-        return data.decode("cp1252", errors="replace")
 
 
 def _records(lines: list[str], file_name: str, issues: list[str]) -> Iterator[tuple[int, list[str]]]:
@@ -299,7 +287,7 @@ def _records(lines: list[str], file_name: str, issues: list[str]) -> Iterator[tu
 
 def _rows(file: Path, issues: list[str]) -> tuple[list[_Row], str]:
     """The data rows and the layout (``"2023"`` or ``"2019"``) read off the header."""
-    lines = _LINE.findall(_decode(file, issues))
+    lines = _LINE.findall(read_text(file, issues))
     records = _records(lines, file.name, issues)
     first = next(records, None)
     if first is None:
@@ -402,34 +390,12 @@ def _assign_ids(rows: list[_Row], layout: str, file_name: str,
 # Building entities
 
 
-@dataclass(slots=True)
-class _Parts:
-    publisher_id: str
-    schema: Schema
-    name: str
-    aliases: tuple[Name, ...]
-    programs: tuple[str, ...]
-    countries: tuple[str, ...]
-    birth_dates: tuple[DateOfBirth, ...]
-    identifiers: tuple[Identifier, ...]
-    addresses: tuple[Address, ...]
-    remarks: str
-    listed_on: dt.date | None
-
-    def entity(self, snapshot: ListSnapshot) -> Entity:
-        return Entity(entity_id=f"{SOURCE}:{self.publisher_id}", source=SOURCE,
-                      publisher_id=self.publisher_id, schema=self.schema, name=self.name,
-                      aliases=self.aliases, programs=self.programs, countries=self.countries,
-                      birth_dates=self.birth_dates, identifiers=self.identifiers,
-                      addresses=self.addresses, remarks=self.remarks, listed_on=self.listed_on,
-                      snapshot=snapshot)
-
 
 def _split(cell: str) -> list[str]:
     return [" ".join(v.split()) for v in _ENTRY_SPLIT.split(cell) if v.strip()]
 
 
-def _parts(row: _Row, pid: str, code: str, layout: str, file_name: str, issues: list[str]) -> _Parts:
+def _parts(row: _Row, pid: str, code: str, layout: str, file_name: str, issues: list[str]) -> EntityParts:
     where = f"{file_name} line {row.line}"
     name = " ".join(row["name"].split())
     identifiers, id_aliases, id_remarks, cmic_listed, id_countries = _ids(row, layout)
@@ -452,7 +418,7 @@ def _parts(row: _Row, pid: str, code: str, layout: str, file_name: str, issues: 
         remarks.append(f"Remarks: {' '.join(row['remarks'].split())}")
     if row["source_information_url"].strip():
         remarks.append(f"Source information: {row['source_information_url'].strip()}")
-    return _Parts(
+    return EntityParts(
         publisher_id=pid,
         schema=_schema(row["type"], name, where, issues),
         name=name,

@@ -55,7 +55,7 @@ from screening.model import (
     Address, DateOfBirth, Entity, EntityList, Identifier, IdType, ListSnapshot, Name, NameKind,
     NameQuality, Schema,
 )
-from screening.sources.files import ListFormatError, snapshot_of
+from screening.sources.files import ListFormatError, published_date, snapshot_of
 
 SOURCE = "eu"
 NAMESPACE = "http://eu.europa.ec/fpi/fsd/export"
@@ -112,7 +112,7 @@ def load(path: str | Path) -> EntityList:
     number = 0
     for kind, element in _stream(file):
         if kind == "root":
-            published = _published(element.get("generationDate"), file, issues)
+            published = published_date(element.get("generationDate"), f"generationDate on <{ROOT_TAG}>", file, issues)
             continue
         number += 1
         built = _record(element, number, file.name, issues)
@@ -188,17 +188,6 @@ def _stream(file: Path) -> Iterator[tuple[str, ET.Element]]:
     except OSError as exc:
         raise ListFormatError(f"{file}: cannot read ({exc})") from exc
 
-
-def _published(value: str | None, file: Path, issues: list[str]) -> dt.date | None:
-    """``generationDate="2026-08-05T16:47:04.449+02:00"`` -> 2026-08-05 (the date as written)."""
-    if not value:
-        issues.append(f"{file.name}: no generationDate on <{ROOT_TAG}>; publication date unknown")
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        issues.append(f"{file.name}: generationDate {value!r} is not a date; publication date unknown")
-        return None
 
 
 def _q(tag: str) -> str:

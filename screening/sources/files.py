@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
-from screening.model import ListSnapshot
+from screening.model import Address, DateOfBirth, Entity, Identifier, ListSnapshot, Name, Schema
 
 
 class UnknownSourceError(ValueError):
@@ -47,4 +48,59 @@ def optional_file(folder: Path, name: str) -> Path | None:
     try:
         return require_file(folder, name)
     except ListFormatError:
+        return None
+
+
+@dataclass(slots=True)
+class EntityParts:
+    """An entity as a parser reads it, before the snapshot (hash and count of the whole file) is known."""
+
+    publisher_id: str
+    schema: Schema
+    name: str
+    aliases: tuple[Name, ...] = ()
+    programs: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    birth_dates: tuple[DateOfBirth, ...] = ()
+    identifiers: tuple[Identifier, ...] = ()
+    addresses: tuple[Address, ...] = ()
+    remarks: str = ""
+    listed_on: dt.date | None = None
+
+    def entity(self, source: str, snapshot: ListSnapshot) -> Entity:
+        return Entity(entity_id=f"{source}:{self.publisher_id}", source=source, publisher_id=self.publisher_id,
+                      schema=self.schema, name=self.name, aliases=self.aliases, programs=self.programs,
+                      countries=self.countries, birth_dates=self.birth_dates, identifiers=self.identifiers,
+                      addresses=self.addresses, remarks=self.remarks, listed_on=self.listed_on, snapshot=snapshot)
+
+
+def read_text(path: Path, issues: list[str], bom: bool = True) -> str:
+    """A list file's text: UTF-8 (a byte-order mark dropped when ``bom``), else Windows-1252, else
+    Latin-1, the fallback reported in ``issues`` (publishers' files are UTF-8 or ASCII today)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ListFormatError(f"{path}: cannot read ({exc})") from exc
+    try:
+        return data.decode("utf-8-sig" if bom else "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text, encoding = data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("latin-1"), "Latin-1"
+    issues.append(f"{path.name}: not UTF-8, read as {encoding}")
+    return text
+
+
+def published_date(value: str | None, attribute: str, file: Path, issues: list[str]) -> dt.date | None:
+    """The date of an XML export's generation timestamp (``2026-02-27T00:00:09.554Z`` -> 2026-02-27,
+    the date as written); None, reported, when it is missing or not a date."""
+    if not value:
+        issues.append(f"{file.name}: no {attribute}; publication date unknown")
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        issues.append(f"{file.name}: {attribute} {value!r} is not a date; publication date unknown")
         return None

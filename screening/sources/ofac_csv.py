@@ -33,7 +33,7 @@ from screening.model import (
     Address, Entity, EntityList, Identifier, IdType, ListSnapshot, Name, NameKind, NameQuality,
     Schema,
 )
-from screening.sources.files import ListFormatError, optional_file, require_file, snapshot_of
+from screening.sources.files import ListFormatError, optional_file, read_text, require_file, snapshot_of
 from screening.countries import to_iso2
 from screening.sources.ofac_remarks import Remarks, parse_remarks
 
@@ -133,28 +133,10 @@ def _load(folder: Path, layout: _Layout) -> EntityList:
 # ---------------------------------------------------------------------------------------
 # Reading files
 
-def _decode(path: Path, issues: list[str]) -> str:
-    """File text; UTF-8 (OFAC files are ASCII today), else Windows-1252, else Latin-1."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ListFormatError(f"{path}: cannot read ({exc})") from exc
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-        encoding = "cp1252"
-    except UnicodeDecodeError:
-        text, encoding = data.decode("latin-1"), "latin-1"
-    issues.append(f"{path.name}: not UTF-8, read as {encoding}")
-    return text
-
 
 def _records(path: Path, width: int, issues: list[str]) -> Iterator[tuple[int, list[str]]]:
     """(line number, fields) of every well-formed record; others become issues."""
-    text = _decode(path, issues).rstrip("\x1a\r\n")  # drop the Ctrl-Z end-of-file line
+    text = read_text(path, issues, bom=False).rstrip("\x1a\r\n")  # drop the Ctrl-Z end-of-file line
     reader = csv.reader(io.StringIO(text, newline=""))
     line = 1
     while True:

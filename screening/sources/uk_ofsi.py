@@ -67,10 +67,9 @@ from pathlib import Path
 
 from screening.countries import to_iso2
 from screening.model import (
-    Address, DateOfBirth, Entity, EntityList, Identifier, IdType, ListSnapshot, Name, NameKind,
-    NameQuality, Schema,
+    Address, DateOfBirth, EntityList, Identifier, IdType, Name, NameKind, NameQuality, Schema,
 )
-from screening.sources.files import ListFormatError, optional_file, snapshot_of
+from screening.sources.files import EntityParts, ListFormatError, optional_file, snapshot_of
 
 SOURCE = "uk-ofsi"
 FILE_NAMES = ("ConList.xlsx", "ConList.csv")  # a folder holding both is read from the workbook
@@ -172,7 +171,7 @@ def load(path: str | Path) -> EntityList:
     built = [_parts(group_id, rows, f"{file.name} Group ID {group_id}", issues)
              for group_id, rows in groups.items()]
     snapshot = snapshot_of(SOURCE, path, [file], len(built), published)
-    return EntityList(SOURCE, snapshot, tuple(_entity(p, snapshot) for p in built), tuple(issues))
+    return EntityList(SOURCE, snapshot, tuple(p.entity(SOURCE, snapshot) for p in built), tuple(issues))
 
 
 # ---------------------------------------------------------------------------------------
@@ -303,29 +302,8 @@ def _rows(table: list[tuple[int, list[str]]], header_at: int, columns: dict[str,
 # Building entities
 
 
-@dataclass(slots=True)
-class _Parts:
-    publisher_id: str
-    schema: Schema
-    name: str
-    aliases: tuple[Name, ...]
-    programs: tuple[str, ...]
-    countries: tuple[str, ...]
-    birth_dates: tuple[DateOfBirth, ...]
-    identifiers: tuple[Identifier, ...]
-    addresses: tuple[Address, ...]
-    remarks: str
-    listed_on: dt.date | None
 
-
-def _entity(p: _Parts, snapshot: ListSnapshot) -> Entity:
-    return Entity(entity_id=f"{SOURCE}:{p.publisher_id}", source=SOURCE, publisher_id=p.publisher_id,
-                  schema=p.schema, name=p.name, aliases=p.aliases, programs=p.programs,
-                  countries=p.countries, birth_dates=p.birth_dates, identifiers=p.identifiers,
-                  addresses=p.addresses, remarks=p.remarks, listed_on=p.listed_on, snapshot=snapshot)
-
-
-def _parts(group_id: str, rows: list[_Row], where: str, issues: list[str]) -> _Parts:
+def _parts(group_id: str, rows: list[_Row], where: str, issues: list[str]) -> EntityParts:
     name, aliases = _names(rows, where, issues)
     unknown: list[str] = []
     nationalities = [code for r in rows for code in _countries(r.text("Nationality"), unknown)]
@@ -338,7 +316,7 @@ def _parts(group_id: str, rows: list[_Row], where: str, issues: list[str]) -> _P
         issues.append(f"{where}: country {', '.join(repr(u) for u in _unique(unknown))} not recognised; "
                       f"kept as text only")
     listed = [d for d in (_dated(r, "Listed On", issues) for r in rows) if d]
-    return _Parts(
+    return EntityParts(
         publisher_id=group_id,
         schema=_schema(rows, where, issues),
         name=name,

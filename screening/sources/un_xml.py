@@ -40,7 +40,7 @@ from screening.model import (
     Address, DateOfBirth, Entity, EntityList, Identifier, IdType, ListSnapshot, Name, NameKind,
     NameQuality, Schema,
 )
-from screening.sources.files import ListFormatError, require_file, snapshot_of
+from screening.sources.files import ListFormatError, published_date, require_file, snapshot_of
 
 SOURCE = "un"
 FILE_NAME = "consolidated.xml"
@@ -111,7 +111,7 @@ def load(path: str | Path) -> EntityList:
     file = require_file(path, FILE_NAME) if path.is_dir() else path
     root = _parse(file)
     issues: list[str] = []
-    published = _published(root.get("dateGenerated"), file, issues)
+    published = published_date(root.get("dateGenerated"), f"dateGenerated on <{ROOT_TAG}>", file, issues)
     parts: list[tuple[str, dict]] = []
     seen: dict[str, int] = {}
     for kind in ("INDIVIDUAL", "ENTITY"):
@@ -155,17 +155,6 @@ def _parse(file: Path) -> ET.Element:
                               f"expected <{ROOT_TAG}>)")
     return root
 
-
-def _published(value: str | None, file: Path, issues: list[str]) -> dt.date | None:
-    """``dateGenerated="2026-02-27T00:00:09.554Z"`` -> 2026-02-27."""
-    if not value:
-        issues.append(f"{file.name}: no dateGenerated on <{ROOT_TAG}>; publication date unknown")
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        issues.append(f"{file.name}: dateGenerated {value!r} is not a date; publication date unknown")
-        return None
 
 
 def _text(element: ET.Element | None, tag: str | None = None) -> str:
