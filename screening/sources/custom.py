@@ -56,7 +56,7 @@ from screening.model import (
     NameKind,
     Schema,
 )
-from screening.sources.files import ListFormatError, snapshot_of
+from screening.sources.files import ListFormatError, read_text, snapshot_of
 
 SOURCE = "custom"
 DEFAULT_COLUMNS = {"id": "id", "name": "name", "aliases": "aliases", "schema": "schema",
@@ -190,16 +190,7 @@ def _find_file(folder: Path) -> Path:
 def _csv_records(file: Path, issues: list[str]) -> tuple[list[str], list[tuple[str, dict[str, str]]]]:
     """Header and (``<file> line N``, values) of each data row; rows with the wrong number
     of fields are reported and skipped."""
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise ListFormatError(f"{file}: cannot read ({exc})") from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        issues.append(f"{file.name}: not UTF-8, read as Windows-1252")
-        text = data.decode("cp1252", errors="replace")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(read_text(file, issues), newline=""))
     header: list[str] | None = None
     rows = []
     line = 1

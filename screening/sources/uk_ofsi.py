@@ -69,7 +69,7 @@ from screening.countries import to_iso2
 from screening.model import (
     Address, DateOfBirth, EntityList, Identifier, IdType, Name, NameKind, NameQuality, Schema,
 )
-from screening.sources.files import EntityParts, ListFormatError, optional_file, snapshot_of
+from screening.sources.files import EntityParts, ListFormatError, optional_file, read_text, snapshot_of
 
 SOURCE = "uk-ofsi"
 FILE_NAMES = ("ConList.xlsx", "ConList.csv")  # a folder holding both is read from the workbook
@@ -215,17 +215,8 @@ def _read_xlsx(file: Path) -> list[tuple[int, list[str]]]:
 
 
 def _read_csv(file: Path, issues: list[str]) -> list[tuple[int, list[str]]]:
-    """(line number, fields) of every record of ``ConList.csv``; UTF-8 (BOM or not), else Windows-1252."""
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise ListFormatError(f"{file}: cannot read ({exc})") from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        issues.append(f"{file.name}: not UTF-8, read as Windows-1252")
-        text = data.decode("cp1252", errors="replace")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    """(line number, fields) of every record of ``ConList.csv`` (decoded by :func:`.files.read_text`)."""
+    reader = csv.reader(io.StringIO(read_text(file, issues), newline=""))
     records: list[tuple[int, list[str]]] = []
     line = 1
     while True:
