@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any, TypeVar, overload
 
 T = TypeVar("T")
+_MISSING = object()
 
 # Bumped whenever a stored object's layout changes; a file of another format is refused.
-FORMAT = 1
+FORMAT = 2  # 2: identifier codes and circa flags in the entity attributes
 _MAGIC = "screening-index"
 
 
@@ -58,11 +59,10 @@ class Packed(Sequence[T]):
     def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self._blobs)
-        item = self._cache.get(i)
-        if item is None:
-            item = self._cache[i] = pickle.loads(self._blobs[i])  # IndexError for a bad i, as a list
+        i = range(len(self._blobs))[i]  # IndexError for a bad i, as a list; negative i counted from the end
+        item = self._cache.get(i, _MISSING)
+        if item is _MISSING:
+            item = self._cache[i] = pickle.loads(self._blobs[i])
         return item
 
     def __reduce__(self):
@@ -73,9 +73,15 @@ def save(path: str | Path, version: str, payload: Any) -> None:
     """Write ``payload`` (objects whose big collections are :class:`Packed`) to ``path`` atomically."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent or ".")
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # as an ordinary open() would, not mkstemp's 0600
     try:
         with os.fdopen(fd, "wb") as f:
-            pickle.dump((_MAGIC, FORMAT, version, payload), f, protocol=pickle.HIGHEST_PROTOCOL)
+            # The header is a pickle of its own, read before the payload: a file of another
+            # version is recognized as such even when its classes no longer unpickle.
+            pickle.dump((_MAGIC, FORMAT, version), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -90,15 +96,22 @@ def load(path: str | Path, version: str) -> Any:
     path = Path(path)
     try:
         with open(path, "rb") as f:
-            header = pickle.load(f)
+            try:
+                header = pickle.load(f)
+            except Exception as exc:
+                raise IndexFileError(f"{path}: not a screening index file ({type(exc).__name__}: {exc})") from exc
+            if not (isinstance(header, tuple) and len(header) == 3 and header[0] == _MAGIC):
+                raise IndexFileError(f"{path}: not a screening index file")
+            _, fmt, saved_version = header
+            if fmt != FORMAT or saved_version != version:
+                raise IndexFileError(f"{path}: written by screening {saved_version} (index format {fmt}); this is "
+                                     f"screening {version} (format {FORMAT}): build the index again and save it")
+            try:
+                return pickle.load(f)
+            except Exception as exc:
+                raise IndexFileError(f"{path}: damaged index file ({type(exc).__name__}: {exc}); "
+                                     "build the index again and save it") from exc
     except FileNotFoundError:
         raise IndexFileError(f"{path}: no such index file") from None
-    except Exception as exc:
-        raise IndexFileError(f"{path}: not a screening index file ({type(exc).__name__}: {exc})") from exc
-    if not (isinstance(header, tuple) and len(header) == 4 and header[0] == _MAGIC):
-        raise IndexFileError(f"{path}: not a screening index file")
-    _, fmt, saved_version, payload = header
-    if fmt != FORMAT or saved_version != version:
-        raise IndexFileError(f"{path}: written by screening {saved_version} (index format {fmt}); this is "
-                             f"screening {version} (format {FORMAT}): build the index again and save it")
-    return payload
+    except IsADirectoryError:
+        raise IndexFileError(f"{path}: a folder, not an index file") from None

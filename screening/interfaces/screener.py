@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from dataclasses import dataclass, field
@@ -11,16 +11,19 @@ import numpy as np
 import pandas as pd
 
 from screening.countries import to_iso2
-from screening.index.attributes import SCHEMA_CODE
 from screening.index import store
 from screening.index.name_index import NameIndex
 from screening.index.store import Packed
+from screening.interfaces import notebook
+from screening.interfaces.clearances import ClearanceStore, apply_clearances, entity_content_hash
 from screening.interfaces.parallel import map_ordered
-from screening.model import DateOfBirth, Entity, EntityList, Schema
-from screening.normalize import NormalizedName, name_forms
+from screening.interfaces.securities import SecurityMatches, match_security
+from screening.model import DateOfBirth, Entity, EntityList, Identifier, IdType, Schema
+from screening.normalize import MAX_NAME_CHARS, NormalizedName, name_forms
+from screening.normalize.identifiers import id_type
 from screening.scoring.batch import BatchResult, screen_batch
 from screening.scoring.explain import Explanation
-from screening.scoring.factors import QueryAttributes
+from screening.scoring.factors import DOB_TOLERANCE_YEARS, QueryAttributes, QueryValues
 from screening.sources import default_lists, snapshots
 from screening.sources import sources as registered_sources
 from screening.sources.diff import ListDiff
@@ -37,6 +40,9 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 RESULT_COLUMNS = ["row", "entity_id", "source", "listed_name", "matched_name", "name_kind", "score",
                   "name_score", "programs", "schema", "list_snapshot"]
+# Added by screen(..., explain=True): each factor's points, the transliteration, the aligned words, the text.
+EXPLAIN_COLUMNS = ["country_points", "birth_date_points", "identifier_points", "transliteration",
+                   "aligned_tokens", "explanation"]
 
 
 class ScreeningInputError(ValueError):
@@ -71,11 +77,27 @@ class Match:
         return self.entity.programs
 
     def explain(self) -> Explanation:
-        """Why this matched: the alias, the aligned name parts, and every score adjustment.
+        """Why this matched: the alias, the aligned name parts, the transliteration, and every score
+        adjustment.
 
         ``print(match.explain())`` reads as text; ``match.explain().to_dict()`` is data.
         """
         return self._explain()
+
+    def _repr_html_(self) -> str:
+        return notebook.match_html(self)
+
+
+class Matches(list):
+    """The list :meth:`Screener.match` returns: a plain list of :class:`Match`, best first, that
+    renders as a table in Jupyter (the matched words highlighted)."""
+
+    def __init__(self, matches: Iterable[Match] = (), query: str | None = None):
+        super().__init__(matches)
+        self.query = query
+
+    def _repr_html_(self) -> str:
+        return notebook.matches_html(self, self.query)
 
 
 class Screener:
@@ -87,13 +109,23 @@ class Screener:
     ('ofac-cons:33091', True)
     """
 
-    def __init__(self, lists: Iterable[EntityList] | None = None, curated: bool = True):
+    birth_date_tolerance: float = DOB_TOLERANCE_YEARS
+    """Years two birth dates may be apart and still support a match (see :mod:`screening.scoring.factors`)."""
+
+    def __init__(self, lists: Iterable[EntityList] | None = None, curated: bool = True,
+                 birth_date_tolerance: float = DOB_TOLERANCE_YEARS):
         """Build the index of ``lists`` (default: the bundled starter list).
 
         With ``curated`` (the default), the bundled table of Chinese names
         (``lists/chinese_names.csv``) adds its aliases to the entities it names, with
         their provenance; ``curated=False`` screens the lists exactly as published.
+        ``birth_date_tolerance``: years a query's birth date may be from a listed one and
+        still count in favour (default 1; one more when either date is *circa*); further
+        apart, the dates conflict. It can also be set on the attribute of that name.
         """
+        if birth_date_tolerance < 0:
+            raise ScreeningInputError(f"birth_date_tolerance must be at least 0 years, not {birth_date_tolerance:g}")
+        self.birth_date_tolerance = float(birth_date_tolerance)
         self.lists: tuple[EntityList, ...] = tuple(default_lists() if lists is None else lists)
         if curated:
             table = curated_aliases()
@@ -152,24 +184,75 @@ class Screener:
     def entity_count(self) -> int:
         return len(self.index.entities)
 
-    def match(self, name: str, schema: str | None = None, country: str | None = None,
-              birth_date: str | None = None, limit: int = 10, threshold: float | None = None) -> list[Match]:
+    def match(self, name: str, schema: str | None = None, country: "str | Iterable[str] | None" = None,
+              birth_date: object = None, limit: int = 10, threshold: float | None = None,
+              identifiers: "Mapping[IdType | str, object] | Iterable[Identifier] | None" = None) -> "Matches":
         """The listed entities matching one name, best first (at most ``limit``, scores >= ``threshold``).
 
         ``threshold=None`` means :data:`DEFAULT_THRESHOLD`; ``threshold=0`` returns the best candidates.
+        ``country``: a country name or code, or several (nationality, residence, address
+        country), e.g. ``["CN", "HK"]``; ``birth_date``: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``,
+        ``DD Mon YYYY``, a range ``A to B``, optionally ``circa ...``, or a date.
+        ``identifiers``: the query's identifiers, as ``{type: value}`` (a value may be a list),
+        e.g. ``{"passport": "A1234567", "isin": "US1694261033"}``, or as
+        :class:`~screening.model.Identifier` objects. An identifier equal to a listed one is
+        a strong hit whatever the name score (see :mod:`screening.scoring.factors`).
+
+        >>> hits = Screener().match("China Telecom", identifiers={"uscc": "9111000071093019X7"})
+        >>> hits[0].entity_id, hits[0].explain().effect("identifier") > 0
+        ('ofac-cons:30882', True)
         """
         threshold = _check_options(limit, threshold)
         forms = _usable_forms(name)
         if not forms:
-            return []
-        attrs = self._query_attributes([schema], [country], [birth_date])
+            return Matches(query=name if isinstance(name, str) else None)
+        values = _query_values(schema, _countries(country), birth_date, _identifiers(identifiers))
+        attrs = QueryAttributes.of([values], self.index.attributes, self.birth_date_tolerance)
         result = screen_batch(self.index, [forms], attrs, limit, threshold)
-        return [self._match(result, i, name) for i in range(len(result))]
+        return Matches((self._match(result, i, name) for i in range(len(result))), query=name)
+
+    def match_security(self, isin: str | None = None, ticker: str | None = None, issuer: str | None = None,
+                       threshold: float | None = None, limit: int = 10) -> SecurityMatches:
+        """The NS-CMIC entities a security points to: by ISIN, by exchange ticker, by issuer name.
+
+        Give any of the three. Each result (:class:`~screening.interfaces.securities.SecurityMatch`)
+        says what matched (``matched_on``), the listed ISIN and tickers that did, the issuer-name
+        match (a :class:`Match` with its explanation), the programs, and the dates OFAC prints
+        for the ban: ``listing_date``, ``effective_date`` (new purchases prohibited from) and
+        ``divestment_date`` (divestment allowed until). ISIN and ticker matches come first
+        (score 100), then issuer-name matches by score (at least ``threshold``). See
+        :mod:`screening.interfaces.securities`.
+
+        >>> hit = Screener().match_security(ticker="728.HK")[0]
+        >>> hit.entity_id, hit.matched_on, hit.tickers, hit.programs
+        ('ofac-cons:30882', ('ticker',), ('0728 HK',), ('CMIC-EO13959',))
+        """
+        _check_options(limit, threshold)
+        return match_security(self, isin=isin, ticker=ticker, issuer=issuer, threshold=threshold, limit=limit)
+
+    def entity(self, entity_id: str) -> Entity:
+        """The loaded entity with this id (KeyError when none is)."""
+        by_id = self.__dict__.get("_by_id")
+        if by_id is None:
+            by_id = self.__dict__["_by_id"] = {e.entity_id: i for i, e in enumerate(self.index.entities)}
+        return self.index.entities[by_id[entity_id]]
+
+    def entity_hash(self, entity_id: str) -> str | None:
+        """The content hash of a loaded entity (see :mod:`screening.interfaces.clearances`), None when not loaded."""
+        hashes = self.__dict__.setdefault("_hashes", {})
+        if entity_id not in hashes:
+            try:
+                hashes[entity_id] = entity_content_hash(self.entity(entity_id))
+            except KeyError:
+                hashes[entity_id] = None
+        return hashes[entity_id]
 
     def screen(self, customers: pd.DataFrame, name: str = "name", schema: str | None = None,
-               country: str | None = None, birth_date: str | None = None, limit: int = 10,
+               country: "str | list[str] | None" = None, birth_date: str | None = None, limit: int = 10,
                threshold: float | None = None, chunk_size: int = 10_000, workers: int = 1,
-               only: "Iterable[str] | ListDiff | None" = None) -> pd.DataFrame:
+               only: "Iterable[str] | ListDiff | None" = None, *,
+               identifiers: "Mapping[IdType | str, str] | None" = None, explain: bool = False,
+               cleared: "ClearanceStore | str | Path | None" = None, show_suppressed: bool = False) -> pd.DataFrame:
         """Screen every row of ``customers``; one result row per (input row, listed entity), best first.
 
         Column arguments name the DataFrame's columns (``schema``, ``country`` and
@@ -177,10 +260,35 @@ class Screener:
         ``threshold=0`` returns the best ``limit`` candidates of every row (among listed
         names sharing at least one word with it, exactly or within one edit). Rows whose
         name is missing or has no letters or digits are not screened; the result's
-        ``attrs["counts"]`` gives rows in, screened and rejected. ``workers`` > 1 screens
+        ``attrs["counts"]`` gives rows in, screened and rejected (rows = screened +
+        rejected), ``attrs["rejects"]`` says which rows and why, one dict per rejected row
+        (``row`` label, ``position`` in ``customers``, ``reason``: ``missing``, ``empty``,
+        ``not text (int)``, ``no letters or digits``, ``no usable letters or digits``), and
+        ``attrs["notes"]`` the screened rows with a note (``row``, ``position``, ``note``:
+        a name longer than :data:`~screening.normalize.MAX_NAME_CHARS` characters is cut
+        there before screening). ``pd.DataFrame(alerts.attrs["rejects"])`` tabulates
+        them. ``workers`` > 1 screens
         chunks of ``chunk_size`` rows on that many processes (see :meth:`iter_screen`).
         ``only`` screens against some entities alone, e.g. a list diff's added and changed
         ones for a nightly delta run (see :meth:`iter_screen`).
+
+        ``country`` may name several columns (nationality, address country ...): a row's
+        countries are all of theirs, and a cell may hold several, separated by ``;`` or
+        ``|``. ``identifiers`` maps identifier types to the columns holding them, e.g.
+        ``{"passport": "passport_no", "national_id": "id_card"}`` (types:
+        :class:`~screening.model.IdType` or their values: passport, national_id, uscc,
+        isin, lei, imo, ccc); an identifier equal to a listed one is a strong hit whatever
+        the name score, and rows are searched by identifier too (see
+        :mod:`screening.scoring.factors`). ``explain=True`` adds the columns
+        :data:`EXPLAIN_COLUMNS`: each factor's points, the transliteration used, the aligned
+        words and the whole explanation as text.
+
+        ``cleared`` (a :class:`~screening.interfaces.clearances.ClearanceStore`, or its path)
+        leaves out the alerts an analyst has cleared for that customer (the ``row`` label,
+        as text) while the listed entity is unchanged since; a ``clearance`` column says
+        when a clearance expired because the entity changed. ``show_suppressed=True`` keeps
+        the cleared alerts, marked in a ``suppressed`` column. ``attrs["counts"]["suppressed"]``
+        counts them.
 
         >>> customers = pd.DataFrame({"name": ["Megvii Technology Ltd", "Jane Doe"]})
         >>> alerts = Screener().screen(customers)
@@ -188,9 +296,17 @@ class Screener:
         ([[0, 'ofac-cons:33091']], {'rows': 2, 'screened': 2, 'rejected': 0})
         """
         frames = list(self.iter_screen(customers, name, schema, country, birth_date, limit, threshold, chunk_size,
-                                       workers, only))
+                                       workers, only, identifiers=identifiers, explain=explain, cleared=cleared,
+                                       show_suppressed=show_suppressed))
         counts = {"rows": 0, "screened": 0, "rejected": 0}
+        if cleared is not None:
+            counts["suppressed"] = 0
+        rejects: list[dict] = []
+        notes: list[dict] = []
         for f in frames:
+            # positions in the whole input, not in the chunk
+            rejects += [{**r, "position": r["position"] + counts["rows"]} for r in f.attrs.get("rejects", ())]
+            notes += [{**n, "position": n["position"] + counts["rows"]} for n in f.attrs.get("notes", ())]
             for k in counts:
                 counts[k] += f.attrs["counts"][k]
         # A chunk without results has untyped columns (object, not str under pandas 3): leave such
@@ -198,12 +314,16 @@ class Screener:
         nonempty = [f for f in frames if len(f)] or frames[:1]
         out = pd.concat(nonempty, ignore_index=True) if frames else _empty_result()
         out.attrs["counts"] = counts
+        out.attrs["rejects"], out.attrs["notes"] = rejects, notes
         return out
 
     def iter_screen(self, customers: pd.DataFrame | Iterable[pd.DataFrame], name: str = "name",
-                    schema: str | None = None, country: str | None = None, birth_date: str | None = None,
-                    limit: int = 10, threshold: float | None = None, chunk_size: int = 10_000,
-                    workers: int = 1, only: "Iterable[str] | ListDiff | None" = None) -> Iterator[pd.DataFrame]:
+                    schema: str | None = None, country: "str | list[str] | None" = None,
+                    birth_date: str | None = None, limit: int = 10, threshold: float | None = None,
+                    chunk_size: int = 10_000, workers: int = 1, only: "Iterable[str] | ListDiff | None" = None, *,
+                    identifiers: "Mapping[IdType | str, str] | None" = None, explain: bool = False,
+                    cleared: "ClearanceStore | str | Path | None" = None,
+                    show_suppressed: bool = False) -> Iterator[pd.DataFrame]:
         """:meth:`screen` chunk by chunk, so a caller can write results as they come with bounded memory.
 
         ``customers`` is a DataFrame (cut into chunks of ``chunk_size`` rows) or an
@@ -211,7 +331,8 @@ class Screener:
         they come: memory grows with the chunk size, not with the input. With ``workers``
         > 1, chunks are screened on that many processes (see
         :func:`screening.interfaces.parallel.available_cores`); results come in input order.
-        Every result frame has ``attrs["counts"]`` for its chunk.
+        Every result frame has ``attrs["counts"]``, ``attrs["rejects"]`` and ``attrs["notes"]``
+        for its chunk (positions in the chunk).
 
         ``only`` (entity ids, or a :class:`~screening.sources.diff.ListDiff`, meaning its
         added and changed entities) restricts the search to those entities; their scores
@@ -220,25 +341,35 @@ class Screener:
 
             diff = diff_lists(yesterday, today)
             alerts = Screener([today]).screen(customers, only=diff)
+
+        ``identifiers``, ``explain``, ``cleared`` and ``show_suppressed`` are as in :meth:`screen`;
+        the clearance store is read once, when the first chunk is screened.
         """
         threshold = _check_options(limit, threshold)
         if chunk_size < 1:
             raise ScreeningInputError(f"chunk_size must be at least 1, not {chunk_size}")
         if workers < 1:
             raise ScreeningInputError(f"workers must be at least 1, not {workers}")
-        columns = (name, schema, country, birth_date)
+        columns = _Columns.of(name, schema, country, birth_date, identifiers)
+        store = ClearanceStore(cleared) if isinstance(cleared, (str, Path)) else cleared
         if isinstance(customers, pd.DataFrame):
-            _check_columns(customers, columns)
+            _check_columns(customers, columns.all())
             chunks: Iterable[pd.DataFrame] = (customers.iloc[start:start + chunk_size]
                                               for start in range(0, max(len(customers), 1), chunk_size))
         else:
-            chunks = (_check_columns(chunk, columns) for chunk in customers)
-        jobs = ((chunk, columns, limit, threshold) for chunk in chunks)
+            chunks = (_check_columns(chunk, columns.all()) for chunk in customers)
+        jobs = ((chunk, columns, limit, threshold, explain) for chunk in chunks)
         screener = self if only is None else self._restricted(only)
-        yield from map_ordered(_screen_job, screener, jobs, workers)
+        frames = map_ordered(_screen_job, screener, jobs, workers)
+        if store is None:
+            yield from frames
+            return
+        clearances = store.snapshot()
+        for frame in frames:
+            yield apply_clearances(frame, clearances, self.entity_hash, show_suppressed)
 
     def _restricted(self, only: "Iterable[str] | ListDiff") -> "Screener":
-        ids = set(only.screen_ids if hasattr(only, "screen_ids") else only)
+        ids = {only} if isinstance(only, str) else set(only.screen_ids if hasattr(only, "screen_ids") else only)
         position = {e.entity_id: i for i, e in enumerate(self.index.entities)}
         missing = sorted(ids - position.keys())
         if missing:
@@ -248,38 +379,51 @@ class Screener:
         mask[[position[i] for i in ids]] = True
         view = Screener.__new__(Screener)
         view.lists, view.index = self.lists, self.index.restricted(mask)
+        view.birth_date_tolerance = self.birth_date_tolerance
         return view
 
-    def _screen_chunk(self, chunk: pd.DataFrame, name: str, schema: str | None, country: str | None,
-                      birth_date: str | None, limit: int, threshold: float) -> pd.DataFrame:
+    def _screen_chunk(self, chunk: pd.DataFrame, columns: "_Columns", limit: int, threshold: float,
+                      explain: bool = False) -> pd.DataFrame:
         cache: dict[str, tuple[NormalizedName, ...]] = {}
         forms = []
-        for n in chunk[name].tolist():
+        names = chunk[columns.name].tolist()
+        for n in names:
+            if not isinstance(n, str):  # missing or not text (and maybe unhashable): nothing to screen
+                forms.append(())
+                continue
             if n not in cache:
                 cache[n] = _usable_forms(n)
             forms.append(cache[n])
         ok = np.array([bool(f) for f in forms], dtype=bool)
         rows = np.flatnonzero(ok)
-        column = (lambda col: chunk[col].to_numpy()[rows] if col is not None else [None] * len(rows))
-        attrs = self._query_attributes(column(schema), column(country), column(birth_date))
+        column = (lambda col: chunk[col].to_numpy()[rows].tolist() if col is not None else [None] * len(rows))
+        per_row = zip(column(columns.schema), zip(*(column(c) for c in columns.countries)) if columns.countries
+                      else [()] * len(rows), column(columns.birth_date),
+                      zip(*(column(c) for _, c in columns.identifiers)) if columns.identifiers else [()] * len(rows))
+        seen: dict[tuple, QueryValues] = {}
+        values = []
+        for schema, countries, birth_date, ids in per_row:
+            key = (_hashable(schema), tuple(map(_hashable, countries)), _hashable(birth_date),
+                   tuple(map(_hashable, ids)))
+            v = seen.get(key)
+            if v is None:
+                v = seen[key] = _query_values(schema, _countries(countries), birth_date, _identifiers(
+                    [(kind, value) for (kind, _), value in zip(columns.identifiers, ids)]))
+            values.append(v)
+        attrs = QueryAttributes.of(values, self.index.attributes, self.birth_date_tolerance)
         result = screen_batch(self.index, [forms[i] for i in rows], attrs, limit, threshold)
         frame = self._frame(result, chunk.index[rows])
+        if explain:
+            queries = [names[i] for i in rows]
+            frame = _with_explanations(frame, [result.explain(i, self.index, queries[int(result.row[i])])
+                                               for i in range(len(result))])
         frame.attrs["counts"] = {"rows": len(chunk), "screened": int(ok.sum()), "rejected": int((~ok).sum())}
+        labels = chunk.index.tolist()
+        frame.attrs["rejects"] = [{"row": labels[i], "position": i, "reason": _reject_reason(names[i])}
+                                  for i in np.flatnonzero(~ok).tolist()]
+        frame.attrs["notes"] = [{"row": labels[i], "position": i, "note": _TRUNCATED.format(len(names[i]))}
+                                for i in rows.tolist() if len(names[i]) > MAX_NAME_CHARS]
         return frame
-
-    def _query_attributes(self, schemas, countries, birth_dates) -> QueryAttributes:
-        attrs = self.index.attributes
-        schema_code = {v: SCHEMA_CODE[Schema.parse(v)] for v in set(map(_hashable, schemas))}
-        country_code = {v: attrs.country_code(to_iso2(v) if isinstance(v, str) else None)
-                        for v in set(map(_hashable, countries))}
-        dobs = {v: DateOfBirth.parse(v) for v in set(map(_hashable, birth_dates))}
-        return QueryAttributes(
-            schema=np.array([schema_code[_hashable(v)] for v in schemas], dtype=np.int8),
-            country=np.array([country_code[_hashable(v)] for v in countries], dtype=np.int32),
-            dob_start=np.array([d.start.toordinal() if (d := dobs[_hashable(v)]) else -1 for v in birth_dates],
-                               dtype=np.int64),
-            dob_end=np.array([d.end.toordinal() if (d := dobs[_hashable(v)]) else -1 for v in birth_dates],
-                             dtype=np.int64))
 
     def _match(self, result: BatchResult, i: int, query: str) -> Match:
         entity = self.index.entities[int(result.entity[i])]
@@ -309,8 +453,92 @@ class Screener:
 
 
 def _screen_job(screener: Screener, job: tuple) -> pd.DataFrame:
-    chunk, (name, schema, country, birth_date), limit, threshold = job
-    return screener._screen_chunk(chunk, name, schema, country, birth_date, limit, threshold)
+    chunk, columns, limit, threshold, explain = job
+    return screener._screen_chunk(chunk, columns, limit, threshold, explain)
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """The input columns a screen reads: the name, and the optional secondary values."""
+
+    name: str
+    schema: str | None
+    countries: tuple[str, ...]
+    birth_date: str | None
+    identifiers: tuple[tuple[IdType, str], ...]  # (type, column)
+
+    @classmethod
+    def of(cls, name, schema, country, birth_date, identifiers) -> "_Columns":
+        countries = () if country is None else (country,) if isinstance(country, str) else tuple(country)
+        ids = []
+        for kind, col in (dict(identifiers) if identifiers else {}).items():
+            try:
+                ids.append((id_type(kind), col))
+            except ValueError as exc:
+                raise ScreeningInputError(f"identifiers: {exc}") from None
+        return cls(name, schema, countries, birth_date, tuple(ids))
+
+    def all(self) -> tuple[str | None, ...]:
+        return (self.name, self.schema, *self.countries, self.birth_date, *(c for _, c in self.identifiers))
+
+
+def _with_explanations(frame: pd.DataFrame, explanations: list[Explanation]) -> pd.DataFrame:
+    """``frame`` with the :data:`EXPLAIN_COLUMNS` of its rows' explanations."""
+    return frame.assign(
+        country_points=[e.effect("country") for e in explanations],
+        birth_date_points=[e.effect("birth date") for e in explanations],
+        identifier_points=[e.effect("identifier") for e in explanations],
+        transliteration=[e.transliteration for e in explanations],
+        aligned_tokens=["; ".join(f"{t.listed}<-{t.query if t.query is not None else '-'} "
+                                  f"({t.similarity:.2f}, w {t.weight:.2f})" for t in e.tokens)
+                        for e in explanations],
+        explanation=[str(e) for e in explanations],
+    ).astype({"country_points": float, "birth_date_points": float, "identifier_points": float})
+
+
+def _countries(value: object) -> tuple[str, ...]:
+    """ISO codes of a country value: one name or code, several separated by ``;`` or ``|``, or a list
+    of such values; what is not a country is left out."""
+    items = value if isinstance(value, (list, tuple)) else [value]
+    out: dict[str, None] = {}
+    for item in items:
+        if not isinstance(item, str):
+            continue
+        for part in item.replace("|", ";").split(";"):
+            code = to_iso2(part.strip())
+            if code:
+                out.setdefault(code)
+    return tuple(out)
+
+
+def _identifiers(value: object) -> tuple[Identifier, ...]:
+    """Query identifiers from ``{type: value or values}``, ``[(type, value), ...]`` or Identifier objects."""
+    if value is None:
+        return ()
+    items = value.items() if isinstance(value, Mapping) else value
+    out = []
+    for item in items:
+        if isinstance(item, Identifier):
+            out.append(item)
+            continue
+        try:
+            kind, given = item
+            kind = id_type(kind)
+        except ValueError as exc:
+            raise ScreeningInputError(f"identifiers: {exc}") from None
+        values = given if isinstance(given, (list, tuple, set)) else [given]
+        for v in values:
+            if v is None or (isinstance(v, float) and v != v):
+                continue
+            for part in str(v).replace("|", ";").split(";"):
+                if part.strip():
+                    out.append(Identifier(kind, part.strip()))
+    return tuple(out)
+
+
+def _query_values(schema: object, countries: tuple[str, ...], birth_date: object,
+                  identifiers: tuple[Identifier, ...]) -> QueryValues:
+    return QueryValues(Schema.parse(schema), countries, DateOfBirth.parse(_hashable(birth_date)), identifiers)
 
 
 def _check_columns(frame: pd.DataFrame, columns: tuple[str | None, ...]) -> pd.DataFrame:
@@ -319,6 +547,22 @@ def _check_columns(frame: pd.DataFrame, columns: tuple[str | None, ...]) -> pd.D
             raise ScreeningInputError(
                 f"column {col!r} not in the input (columns: {', '.join(map(str, frame.columns))})")
     return frame
+
+
+_TRUNCATED = f"too long: truncated to {MAX_NAME_CHARS} characters (of {{:,}}) before screening"
+
+
+def _reject_reason(name: object) -> str:
+    """Why a name without usable forms is not screened (see :meth:`Screener.iter_screen`)."""
+    if _hashable(name) is None or name is pd.NA:
+        return "missing"
+    if not isinstance(name, str):
+        return f"not text ({type(name).__name__})"
+    if not name.strip():
+        return "empty"
+    if not any(c.isalnum() for c in name[:MAX_NAME_CHARS]):
+        return "no letters or digits"
+    return "no usable letters or digits"  # e.g. only characters no romanization covers
 
 
 def _usable_forms(name: object) -> tuple[NormalizedName, ...]:
