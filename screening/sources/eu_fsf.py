@@ -47,14 +47,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-import defusedxml
-import defusedxml.ElementTree as SafeET
-
 from screening.countries import to_iso2
 from screening.model import (
     Address, DateOfBirth, Entity, EntityList, Identifier, IdType, ListSnapshot, Name, NameKind,
     NameQuality, Schema,
 )
+from screening.sources import xml_safe
 from screening.sources.files import ListFormatError, published_date, snapshot_of
 
 SOURCE = "eu"
@@ -86,13 +84,6 @@ _USER_ASSIGNED = frozenset({"XK"})  # Kosovo: user-assigned, not in ISO 3166-1; 
 _PLACEHOLDERS = frozenset({"-", "unknown", "n/a"})
 _GENDERS = {"M": "Male", "F": "Female"}
 _CALENDAR_GREGORIAN = "GREGORIAN"
-
-_UNSAFE = {
-    "DTDForbidden": "a document type declaration (<!DOCTYPE>) is not allowed in a list file",
-    "EntitiesForbidden": "entity declarations are not allowed (entity expansion / external entity)",
-    "ExternalReferenceForbidden": "external references are not allowed",
-    "NotSupportedError": "an XML feature that cannot be parsed safely",
-}
 
 
 def load(path: str | Path) -> EntityList:
@@ -162,31 +153,20 @@ def _stream(file: Path) -> Iterator[tuple[str, ET.Element]]:
     """``("root", export)`` first, then ``("entity", sanctionEntity)`` for each record, parsed
     incrementally with DTDs, entities and external references forbidden."""
     entity_tag = f"{{{NAMESPACE}}}sanctionEntity"
-    try:
-        events = SafeET.iterparse(str(file), events=("start", "end"), forbid_dtd=True,
-                                  forbid_entities=True, forbid_external=True)
-        root_seen = False
-        for event, element in events:
-            if not root_seen:
-                root_seen = True
-                if element.tag not in (f"{{{NAMESPACE}}}{ROOT_TAG}", ROOT_TAG):
-                    raise ListFormatError(
-                        f"{file}: not the EU Financial Sanctions File (root element <{element.tag}>, "
-                        f"expected <{ROOT_TAG}> in namespace {NAMESPACE})")
-                if element.tag == ROOT_TAG:
-                    raise ListFormatError(f"{file}: the <{ROOT_TAG}> element lacks the FSF namespace "
-                                          f"{NAMESPACE}; not an FSF XML 1.1 export")
-                yield "root", element
-            elif event == "end" and element.tag == entity_tag:
-                yield "entity", element
-    except defusedxml.DefusedXmlException as exc:
-        reason = _UNSAFE.get(type(exc).__name__, type(exc).__name__)
-        raise ListFormatError(f"{file}: unsafe XML: {reason} ({exc}); refused") from exc
-    except ET.ParseError as exc:
-        line, column = getattr(exc, "position", (0, 0))
-        raise ListFormatError(f"{file} line {line}, column {column}: malformed XML ({exc})") from exc
-    except OSError as exc:
-        raise ListFormatError(f"{file}: cannot read ({exc})") from exc
+    root_seen = False
+    for event, element in xml_safe.iterparse(file):
+        if not root_seen:
+            root_seen = True
+            if element.tag not in (f"{{{NAMESPACE}}}{ROOT_TAG}", ROOT_TAG):
+                raise ListFormatError(
+                    f"{file}: not the EU Financial Sanctions File (root element <{element.tag}>, "
+                    f"expected <{ROOT_TAG}> in namespace {NAMESPACE})")
+            if element.tag == ROOT_TAG:
+                raise ListFormatError(f"{file}: the <{ROOT_TAG}> element lacks the FSF namespace "
+                                      f"{NAMESPACE}; not an FSF XML 1.1 export")
+            yield "root", element
+        elif event == "end" and element.tag == entity_tag:
+            yield "entity", element
 
 
 

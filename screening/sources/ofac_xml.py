@@ -52,14 +52,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import defusedxml
-import defusedxml.ElementTree as SafeET
-
 from screening.countries import to_iso2
 from screening.model import (
     Address, DateOfBirth, Entity, EntityList, Identifier, IdType, Name, NameKind, NameQuality,
     Schema,
 )
+from screening.sources import xml_safe
 from screening.sources.files import ListFormatError, optional_file, snapshot_of
 from screening.sources.ofac_remarks import parse_remarks
 
@@ -94,12 +92,6 @@ _VESSEL_FACTS = {"vessel type": "Vessel Type", "vessel tonnage": "Vessel Tonnage
                  "vessel owner": "Vessel Owner"}
 _TITLE = "title"
 
-_UNSAFE = {
-    "DTDForbidden": "a document type declaration (<!DOCTYPE>) is not allowed in a list file",
-    "EntitiesForbidden": "entity declarations are not allowed (entity expansion / external entity)",
-    "ExternalReferenceForbidden": "external references are not allowed",
-    "NotSupportedError": "an XML feature that cannot be parsed safely",
-}
 _SECTIONS = ("DateOfIssue", "ReferenceValueSets", "Location", "IDRegDocument", "DistinctParty",
              "ProfileRelationship", "SanctionsEntry")
 
@@ -214,30 +206,19 @@ class _Reader:
         """(section name, element) at the end of every element of interest, parsed with
         DTDs, entities and external references forbidden."""
         file = self.file
-        try:
-            events = SafeET.iterparse(str(file), events=("start", "end"), forbid_dtd=True,
-                                      forbid_entities=True, forbid_external=True)
-            wanted: dict[str, str] = {}
-            for event, element in events:
-                if not wanted:
-                    ns, _, local = element.tag[1:].partition("}") if element.tag.startswith("{") \
-                        else ("", "", element.tag)
-                    if local != ROOT_TAG or ns not in NAMESPACES:
-                        raise ListFormatError(
-                            f"{file}: not OFAC's advanced XML (root element <{element.tag}>, expected "
-                            f"<{ROOT_TAG}> in namespace {NAMESPACES[0]})")
-                    self.ns = ns
-                    wanted = {self._q(name): name for name in _SECTIONS}
-                elif event == "end" and element.tag in wanted:
-                    yield wanted[element.tag], element
-        except defusedxml.DefusedXmlException as exc:
-            reason = _UNSAFE.get(type(exc).__name__, type(exc).__name__)
-            raise ListFormatError(f"{file}: unsafe XML: {reason} ({exc}); refused") from exc
-        except ET.ParseError as exc:
-            line, column = getattr(exc, "position", (0, 0))
-            raise ListFormatError(f"{file} line {line}, column {column}: malformed XML ({exc})") from exc
-        except OSError as exc:
-            raise ListFormatError(f"{file}: cannot read ({exc})") from exc
+        wanted: dict[str, str] = {}
+        for event, element in xml_safe.iterparse(file):
+            if not wanted:
+                ns, _, local = element.tag[1:].partition("}") if element.tag.startswith("{") \
+                    else ("", "", element.tag)
+                if local != ROOT_TAG or ns not in NAMESPACES:
+                    raise ListFormatError(
+                        f"{file}: not OFAC's advanced XML (root element <{element.tag}>, expected "
+                        f"<{ROOT_TAG}> in namespace {NAMESPACES[0]})")
+                self.ns = ns
+                wanted = {self._q(name): name for name in _SECTIONS}
+            elif event == "end" and element.tag in wanted:
+                yield wanted[element.tag], element
 
     # -- helpers ------------------------------------------------------------------------
 

@@ -32,14 +32,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
 
-import defusedxml
-import defusedxml.ElementTree as SafeET
-
 from screening.countries import to_iso2
 from screening.model import (
     Address, DateOfBirth, Entity, EntityList, Identifier, IdType, ListSnapshot, Name, NameKind,
     NameQuality, Schema,
 )
+from screening.sources import xml_safe
 from screening.sources.files import ListFormatError, published_date, require_file, snapshot_of
 
 SOURCE = "un"
@@ -92,13 +90,6 @@ _MONTHS = {m: i for i, m in enumerate(
 _MONTH_YEAR = re.compile(r"^([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$")
 _MONTH_ONLY = re.compile(r"^([A-Za-z]{3})[a-z]*\.?$")
 
-_UNSAFE = {
-    "DTDForbidden": "a document type declaration (<!DOCTYPE>) is not allowed in a list file",
-    "EntitiesForbidden": "entity declarations are not allowed (entity expansion / external entity)",
-    "ExternalReferenceForbidden": "external references are not allowed",
-    "NotSupportedError": "an XML feature that cannot be parsed safely",
-}
-
 
 def load(path: str | Path) -> EntityList:
     """The UN Consolidated List from ``consolidated.xml`` or the folder holding it.
@@ -139,17 +130,7 @@ def load(path: str | Path) -> EntityList:
 
 def _parse(file: Path) -> ET.Element:
     """The root element, parsed with DTDs, entities and external references forbidden."""
-    try:
-        tree = SafeET.parse(str(file), forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except defusedxml.DefusedXmlException as exc:
-        reason = _UNSAFE.get(type(exc).__name__, type(exc).__name__)
-        raise ListFormatError(f"{file}: unsafe XML: {reason} ({exc}); refused") from exc
-    except ET.ParseError as exc:
-        line, column = getattr(exc, "position", (0, 0))
-        raise ListFormatError(f"{file} line {line}, column {column}: malformed XML ({exc})") from exc
-    except OSError as exc:
-        raise ListFormatError(f"{file}: cannot read ({exc})") from exc
-    root = tree.getroot()
+    root = xml_safe.parse(file)
     if root.tag != ROOT_TAG:
         raise ListFormatError(f"{file}: not the UN Consolidated List (root element <{root.tag}>, "
                               f"expected <{ROOT_TAG}>)")
