@@ -1,4 +1,5 @@
-"""Reading publishers' XML files safely, for the XML list parsers (UN, EU FSF, OFAC advanced).
+"""Reading publishers' XML files safely, for the XML list parsers (UN, EU FSF, OFAC advanced,
+and the content of the FCDO's ODS spreadsheet).
 
 Files are parsed with :mod:`defusedxml`, DTDs, entity declarations and external references
 forbidden: a list file has no business declaring them, so one that does (entity-expansion
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from typing import IO
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -38,14 +40,16 @@ def parse(file: Path) -> ET.Element:
         return SafeET.parse(str(file), **_FORBID).getroot()
 
 
-def iterparse(file: Path, events: tuple[str, ...] = ("start", "end")) -> Iterator[tuple[str, ET.Element]]:
-    """``(event, element)`` pairs of ``file`` as it streams (see :func:`xml.etree.ElementTree.iterparse`)."""
+def iterparse(file: Path | str, events: tuple[str, ...] = ("start", "end"),
+              stream: IO[bytes] | None = None) -> Iterator[tuple[str, ET.Element]]:
+    """``(event, element)`` pairs of ``file`` as it streams (see :func:`xml.etree.ElementTree.iterparse`);
+    with ``stream``, of that open file instead, ``file`` naming it in messages (``book.ods content.xml``)."""
     with _errors(file):
-        yield from SafeET.iterparse(str(file), events=events, **_FORBID)
+        yield from SafeET.iterparse(stream if stream is not None else str(file), events=events, **_FORBID)
 
 
 @contextmanager
-def _errors(file: Path) -> Iterator[None]:
+def _errors(file: Path | str) -> Iterator[None]:
     """Parser and OS errors as ListFormatError naming ``file``."""
     try:
         yield
