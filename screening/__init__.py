@@ -11,8 +11,10 @@ formats into :mod:`screening.model`) -> ``normalize`` (scripts, tokens, legal fo
 (explainable scores) -> ``interfaces`` (this API, pandas, CLI).
 """
 
+from screening.interfaces.clearances import ClearanceStore
 from screening.interfaces.screener import DEFAULT_THRESHOLD, Match, Screener, ScreeningInputError
-from screening.model import Entity, EntityList, Schema
+from screening.interfaces.securities import SecurityMatch
+from screening.model import Entity, EntityList, Identifier, IdType, Schema
 from screening.normalize import NormalizedName, normalize
 from screening.scoring.explain import Explanation
 from screening.sources import ListFormatError, UnknownSourceError, load_list
@@ -20,16 +22,20 @@ from screening.sources import ListFormatError, UnknownSourceError, load_list
 __version__ = "0.1.0"
 
 __all__ = [
+    "ClearanceStore",
     "DEFAULT_THRESHOLD",
     "Entity",
     "EntityList",
     "Explanation",
+    "IdType",
+    "Identifier",
     "ListFormatError",
     "Match",
     "NormalizedName",
     "Schema",
     "Screener",
     "ScreeningInputError",
+    "SecurityMatch",
     "UnknownSourceError",
     "load_list",
     "normalize",

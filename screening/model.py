@@ -13,6 +13,7 @@ can be shared by many screeners and threads.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -101,18 +102,45 @@ class DateOfBirth:
 
     @classmethod
     def parse(cls, value: object) -> "DateOfBirth | None":
-        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (or a date); None when empty or unreadable.
+        """Read ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``DD Mon YYYY`` or ``Mon YYYY`` (or a date, or a
+        year as a number), a range ``A to B`` (or ``YYYY-YYYY``) of those, either with a leading
+        ``circa`` (``c.``, ``ca.``, ``~``); None when empty or unreadable.
 
         >>> DateOfBirth.parse("1962-11").end
         datetime.date(1962, 11, 30)
+        >>> d = DateOfBirth.parse("circa 1960 to 1962")
+        >>> d.start, d.end, d.circa
+        (datetime.date(1960, 1, 1), datetime.date(1962, 12, 31), True)
         """
         if isinstance(value, dt.datetime):
             value = value.date()
         if isinstance(value, dt.date):
             return cls(value, value, text=value.isoformat())
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:
+            if float(value).is_integer() and 1000 <= value <= 9999:
+                return cls.year(int(value))
+            return None
         if not isinstance(value, str):
             return None
         text = value.strip()
+        circa = _CIRCA.match(text)
+        if circa:
+            inner = cls.parse(text[circa.end():])
+            return cls(inner.start, inner.end, True, text) if inner else None
+        low, sep, high = text.partition(" to ")
+        if not sep and _YEAR_RANGE.match(text):
+            low, sep, high = text.partition("-")
+        if sep:
+            first, last = cls.parse(low), cls.parse(high)
+            if first is None or last is None or last.end < first.start:
+                return None
+            return cls(first.start, last.end, text=text)
+        written = _WRITTEN_DATE.match(text)  # "23 Nov 1962", "Nov 1962", as lists print them
+        if written and written["month"][:3].casefold() in _MONTHS:
+            month = _MONTHS.index(written["month"][:3].casefold()) + 1
+            iso = f"{written['year']}-{month:02d}" + (f"-{int(written['day']):02d}" if written["day"] else "")
+            parsed = cls.parse(iso)
+            return cls(parsed.start, parsed.end, text=text) if parsed else None
         parts = text.split("-")
         try:
             nums = [int(p) for p in parts]
@@ -135,6 +163,12 @@ class DateOfBirth:
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
+
+
+_CIRCA = re.compile(r"^(?:circa|ca\.?|c\.|approx(?:\.|imately)?|about|~)\s*", re.IGNORECASE)
+_YEAR_RANGE = re.compile(r"^\d{4}\s*-\s*\d{4}$")
+_WRITTEN_DATE = re.compile(r"^(?:(?P<day>\d{1,2})\s+)?(?P<month>[A-Za-z]{3,9})\.?\s+(?P<year>\d{4})$")
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 class IdType(str, Enum):

@@ -258,7 +258,8 @@ def test_csv_output_written_in_chunks_is_complete(tmp_path, capsys, monkeypatch)
     code, _, _ = run(capsys, "screen", EXAMPLES, "-o", out, "--id-column", "customer_id")
     assert code == 1
     assert set(read_output(out)["row"]) == MUST_ALERT
-    assert [p.name for p in tmp_path.iterdir()] == ["chunked.csv"]
+    # the output, its rejects file and its audit record; no temporary file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chunked.csv", "chunked.csv.audit.json", "chunked.rejects.csv"]
 
 
 def test_parquet_output_when_a_chunk_has_no_alerts(tmp_path, capsys):

@@ -400,16 +400,13 @@ class Screener:
         per_row = zip(column(columns.schema), zip(*(column(c) for c in columns.countries)) if columns.countries
                       else [()] * len(rows), column(columns.birth_date),
                       zip(*(column(c) for _, c in columns.identifiers)) if columns.identifiers else [()] * len(rows))
-        seen: dict[tuple, QueryValues] = {}
-        values = []
-        for schema, countries, birth_date, ids in per_row:
-            key = (_hashable(schema), tuple(map(_hashable, countries)), _hashable(birth_date),
-                   tuple(map(_hashable, ids)))
-            v = seen.get(key)
-            if v is None:
-                v = seen[key] = _query_values(schema, _countries(countries), birth_date, _identifiers(
-                    [(kind, value) for (kind, _), value in zip(columns.identifiers, ids)]))
-            values.append(v)
+        # Each distinct cell value is parsed once per chunk (customer files repeat them).
+        schemas, countries_of = _Memo(Schema.parse), _Memo(_countries)
+        dobs = _Memo(lambda v: DateOfBirth.parse(_hashable(v)))
+        id_kinds = [kind for kind, _ in columns.identifiers]
+        values = [QueryValues(schemas(schema), countries_of(countries), dobs(birth_date),
+                              _identifiers(list(zip(id_kinds, ids))) if ids else ())
+                  for schema, countries, birth_date, ids in per_row]
         attrs = QueryAttributes.of(values, self.index.attributes, self.birth_date_tolerance)
         result = screen_batch(self.index, [forms[i] for i in rows], attrs, limit, threshold)
         frame = self._frame(result, chunk.index[rows])
@@ -534,6 +531,21 @@ def _identifiers(value: object) -> tuple[Identifier, ...]:
                 if part.strip():
                     out.append(Identifier(kind, part.strip()))
     return tuple(out)
+
+
+class _Memo(dict):
+    """``memo(x)``: ``fn(x)``, computed once per distinct x (a cell must be hashable: text, a number, a date)."""
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __call__(self, key):
+        try:
+            return self[key]
+        except KeyError:
+            value = self[key] = self.fn(key)
+            return value
 
 
 def _query_values(schema: object, countries: tuple[str, ...], birth_date: object,

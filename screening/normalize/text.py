@@ -33,6 +33,13 @@ _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc\u02bb`\u00b4]")
 # Dotted letters: one word when a known abbreviation (S.A., U.S.A.), else initials (M.A.).
 _DOTTED = re.compile(r"\b(?:[a-z0-9]\.){1,}[a-z0-9]\b\.?")
 _AMPERSAND = re.compile(r"\s*&\s*")
+# Invisible format characters (Unicode category Cf: zero-width spaces and joiners, bidi controls,
+# soft hyphens, byte-order marks, tags) are dropped, not read as spaces: "Meg\u200bvii" is Megvii.
+# So are lone surrogates (not text; unidecode would warn about each).
+_FORMAT = re.compile("[\ud800-\udfff\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+                     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+                     "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+                     "\U000e0020-\U000e007f]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -44,6 +51,8 @@ def _dotted(m: re.Match) -> str:
 
 def clean(text: str) -> str:
     """Lower-case ASCII words of ``text``, punctuation removed (see module doc)."""
+    if not text.isascii():
+        text = _FORMAT.sub("", text)
     text = unicodedata.normalize("NFKC", text).casefold()
     if not text.isascii():
         if has_han(text):

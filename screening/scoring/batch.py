@@ -4,8 +4,13 @@ Everything is computed on arrays for the whole batch. A row may have several nam
 forms (pinyin and Wade-Giles spellings, see :func:`screening.normalize.name_forms`);
 identical forms in a batch are searched and name-scored once, then fanned out to their
 rows, where the best form per entity counts and the per-row factors (schema, country,
-birth date) apply. ``match`` (one name) and ``screen``
+birth date, identifiers) apply. ``match`` (one name) and ``screen``
 (a DataFrame) both run through :func:`screen_batch`.
+
+Candidates come from two paths: the names (listed names sharing enough of the query's
+words) and the identifiers (entities listing an identifier the row gives, whatever their
+names). An identifier pair belongs to its row only, so a row's results never depend on
+the other rows of its batch.
 """
 
 from __future__ import annotations
@@ -18,8 +23,9 @@ from screening.index.attributes import Ragged
 from screening.index.name_index import SAFE_COVER, Candidates, NameIndex
 from screening.index.query import QueryBatch
 from screening.normalize import NormalizedName
+from screening.normalize.forms import describe_form
 from screening.scoring import factors
-from screening.scoring.explain import Explanation, Factor, TokenPair
+from screening.scoring.explain import Explanation, TokenPair
 from screening.scoring.factors import FactorEffects, QueryAttributes
 from screening.scoring.names import NameScores, listed_cover_needed, score_pairs
 
@@ -44,12 +50,13 @@ class BatchResult:
     scores: NameScores
     candidates: Candidates
     batch: QueryBatch
+    attrs: QueryAttributes | None = None
 
     def __len__(self) -> int:
         return len(self.row)
 
     def explain(self, i: int, index: NameIndex, query: str) -> Explanation:
-        """The explanation of result ``i``."""
+        """The explanation of result ``i`` (``query``: the row's name as given)."""
         k = int(self.pair[i])
         name_row = int(self.name[i])
         q_tokens = self.batch.names[int(self.candidates.query[k])].tokens
@@ -66,18 +73,22 @@ class BatchResult:
         unmatched = tuple(t for a, t in enumerate(q_tokens) if a not in used)
         name = index.names[name_row]
         entity = index.entities[int(self.entity[i])]
-        effects = []
-        for label, points in (("country", self.effects.country[i]), ("birth date", self.effects.birth_date[i])):
-            if points:
-                detail = "agrees with the listing" if points > 0 else "conflicts with the listing"
-                effects.append(Factor(label, float(points), detail))
+        if self.attrs is not None:
+            values, tolerance = self.attrs.values[int(self.row[i])], self.attrs.birth_date_tolerance
+        else:
+            values, tolerance = factors.QueryValues(), factors.DOB_TOLERANCE_YEARS
+        details = factors.factor_details(entity, values, self.effects.by_name(i), tolerance)
+        q_form = tuple(q_tokens)
+        l_form = tuple(index.vocab.tokens[v] for v in index.name_tokens[name_row] if v >= 0)
         return Explanation(
             query=query, listed_name=entity.name, matched_name=name.value, name_kind=name.kind.value,
             name_quality=name.quality.value, tokens=tuple(pairs), unmatched_query=unmatched,
             listed_cover=round(float(self.scores.listed_cover[k]), 4),
             query_cover=round(float(self.scores.query_cover[k]), 4),
-            name_score=round(float(self.scores.score[k]), 2), factors=tuple(effects),
-            score=round(float(self.score[i]), 2))
+            name_score=round(float(self.scores.score[k]), 2), factors=details,
+            score=round(float(self.score[i]), 2), entity_id=entity.entity_id,
+            query_form=" ".join(q_form), transliteration=describe_form(query, q_form),
+            listed_form=" ".join(l_form), listed_transliteration=describe_form(name.value, l_form))
 
 
 def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attrs: QueryAttributes,
@@ -103,11 +114,20 @@ def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attr
         cands = index.candidates(batch, min_cover, top_k=MAX_CANDIDATES, wide=batch.has_initial)
     else:
         cands = index.candidates(batch, (0.0, 0.0), top_k=max(limit, 1) * CANDIDATES_PER_RESULT)
+    n_name_pairs = len(cands.query)
+    # Identifier path: (row, distinct query, name) of the entities listing an identifier the row gives.
+    id_row, id_query, id_name = _identifier_pairs(index, attrs, np.asarray(unit_row, dtype=np.int64),
+                                                  np.asarray(unit_query, dtype=np.int64))
+    if len(id_row):
+        cands = Candidates(np.concatenate([cands.query, id_query.astype(np.int32)]),
+                           np.concatenate([cands.name, id_name.astype(np.int32)]),
+                           np.concatenate([cands.cover_bound, np.ones(len(id_row), dtype=np.float32)]))
     scores = score_pairs(index, batch, cands.query, cands.name)
 
-    # Best name per (distinct query, entity).
-    entity = index.name_entity[cands.name]
-    best = _first_per_group(cands.query, entity, scores.score)
+    # Name path. Best name per (distinct query, entity).
+    name_pairs = np.arange(n_name_pairs)
+    entity = index.name_entity[cands.name[name_pairs]]
+    best = _first_per_group(cands.query[name_pairs], entity, scores.score[name_pairs])
 
     # Fan out to units, then rows: each unit takes the pairs of its distinct query.
     best = best[np.argsort(cands.query[best], kind="stable")]
@@ -115,6 +135,9 @@ def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attr
     fan = Ragged(np.concatenate([[0], np.cumsum(per_query)]), best)
     unit, pair = fan.expand(np.asarray(unit_query, dtype=np.int64))
     row = np.asarray(unit_row, dtype=np.int64)[unit]
+    if len(id_row):  # identifier pairs join their own rows only
+        row = np.concatenate([row, id_row])
+        pair = np.concatenate([pair, n_name_pairs + np.arange(len(id_row))])
     ent = index.name_entity[cands.name[pair]]
 
     ok = factors.schema_compatible(index.attributes, attrs, row, ent)
@@ -122,8 +145,8 @@ def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attr
     # Best form per (row, entity), by name score: the factors are the same for every form.
     keep = _first_per_group(row, ent, scores.score[pair])
     row, pair, ent = row[keep], pair[keep], ent[keep]
-    effects = factors.effects(index.attributes, attrs, row, ent)
     name_score = scores.score[pair]
+    effects = factors.effects(index.attributes, attrs, row, ent, name_score)
     final = np.clip(name_score + effects.total, 0, 100).astype(np.float32)
 
     keep = final >= threshold if threshold > 0 else np.ones(len(final), dtype=bool)
@@ -135,9 +158,43 @@ def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attr
 
     return BatchResult(
         row=row[idx], entity=ent[idx], name=cands.name[pair[idx]], score=final[idx],
-        name_score=name_score[idx],
-        effects=FactorEffects(effects.country[idx], effects.birth_date[idx]),
-        pair=pair[idx], scores=scores, candidates=cands, batch=batch)
+        name_score=name_score[idx], effects=effects.take(idx),
+        pair=pair[idx], scores=scores, candidates=cands, batch=batch, attrs=attrs)
+
+
+def _identifier_pairs(index: NameIndex, attrs: QueryAttributes, unit_row: np.ndarray,
+                      unit_query: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, distinct query, name row) for every form of every row and every name (in this index,
+    which may be a restricted view) of every entity listing one of the row's identifiers."""
+    empty = np.zeros(0, dtype=np.int64)
+    codes = attrs.ids.values
+    if not len(codes) or not (codes >= 0).any():
+        return empty, empty, empty
+    rows_with = np.flatnonzero(attrs.ids.count(np.arange(len(attrs.schema))) > 0)
+    owner, code = attrs.ids.expand(rows_with)
+    listed = code >= 0
+    row, code = rows_with[owner[listed]], code[listed].astype(np.int64)
+    owners = index.attributes.id_owners
+    o2, ent = owners.expand(code)
+    row = row[o2]
+    # One pair per (row, entity), whichever identifiers led there.
+    key = np.unique(row * len(index.attributes.schema) + ent)
+    row, ent = key // len(index.attributes.schema), key % len(index.attributes.schema)
+    # The entity's names: index rows are grouped by entity, in entity order.
+    starts = np.searchsorted(index.name_entity, ent, side="left")
+    ends = np.searchsorted(index.name_entity, ent, side="right")
+    # Expand each (row, entity) pair to its name rows starts..ends.
+    counts = ends - starts
+    pair_of_name = np.repeat(np.arange(len(row)), counts)
+    name = np.repeat(starts, counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    # Each row's units (its forms): units are appended row by row, so a row's units are contiguous.
+    per_row = np.bincount(unit_row, minlength=len(attrs.schema))
+    unit_starts = np.concatenate([[0], np.cumsum(per_row)])
+    u_counts = per_row[row[pair_of_name]]
+    n_of = np.repeat(np.arange(len(name)), u_counts)
+    unit = (np.repeat(unit_starts[row[pair_of_name]], u_counts) + np.arange(u_counts.sum())
+            - np.repeat(np.cumsum(u_counts) - u_counts, u_counts))
+    return row[pair_of_name][n_of], unit_query[unit], name[n_of]
 
 
 def _first_per_group(group: np.ndarray, key: np.ndarray, score: np.ndarray) -> np.ndarray:

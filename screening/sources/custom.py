@@ -190,7 +190,9 @@ def _find_file(folder: Path) -> Path:
 def _csv_records(file: Path, issues: list[str]) -> tuple[list[str], list[tuple[str, dict[str, str]]]]:
     """Header and (``<file> line N``, values) of each data row; rows with the wrong number
     of fields are reported and skipped."""
-    reader = csv.reader(io.StringIO(read_text(file, issues), newline=""))
+    # strict: a quote never closed (a truncated file, a stray quote) is an error, not one record
+    # that silently swallows the rest of the file
+    reader = csv.reader(io.StringIO(read_text(file, issues), newline=""), strict=True)
     header: list[str] | None = None
     rows = []
     line = 1
@@ -208,6 +210,9 @@ def _csv_records(file: Path, issues: list[str]) -> tuple[list[str], list[tuple[s
                 continue
             rows.append((f"{file.name} line {start}", dict(zip(header, fields))))
     except csv.Error as exc:
+        if str(exc) == "unexpected end of data":
+            raise ListFormatError(f"{file} line {line}: a quoted value opened in this record is never closed "
+                                  "(a truncated file or a stray quote)") from exc
         raise ListFormatError(f"{file} line {line}: {exc}") from exc
     if header is None:
         raise ListFormatError(f"{file}: empty file, no header row")

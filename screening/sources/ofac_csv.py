@@ -137,7 +137,11 @@ def _load(folder: Path, layout: _Layout) -> EntityList:
 def _records(path: Path, width: int, issues: list[str]) -> Iterator[tuple[int, list[str]]]:
     """(line number, fields) of every well-formed record; others become issues."""
     text = read_text(path, issues, bom=False).rstrip("\x1a\r\n")  # drop the Ctrl-Z end-of-file line
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # Quotes come in pairs ("" inside a value too): an odd count means the last record ends inside
+    # a quoted value, i.e. the file was cut off (the csv reader would return the piece silently).
+    open_at_end = text.count('"') % 2 == 1
+    buffer = io.StringIO(text, newline="")
+    reader = csv.reader(buffer)
     line = 1
     while True:
         try:
@@ -150,6 +154,10 @@ def _records(path: Path, width: int, issues: list[str]) -> Iterator[tuple[int, l
             continue
         start, line = line, reader.line_num + 1
         if not fields or fields == [""]:
+            continue
+        if open_at_end and buffer.tell() >= len(text):  # the last record
+            issues.append(f"{path.name} line {start}: truncated record: a quoted value is still open at the "
+                          "end of the file; skipped")
             continue
         if len(fields) != width:
             issues.append(f"{path.name} line {start}: expected {width} fields, got {len(fields)}")
@@ -173,6 +181,9 @@ def _main_rows(path: Path, issues: list[str]) -> dict[str, list[str]]:
         ent_num = fields[0].strip()
         if ent_num in rows:
             issues.append(f"{path.name} line {line}: ent_num {ent_num} repeated; skipped")
+            continue
+        if not fields[1].strip():
+            issues.append(f"{path.name} line {line}: ent_num {ent_num} has no name; skipped")
             continue
         rows[ent_num] = fields
     return rows
