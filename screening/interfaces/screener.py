@@ -18,6 +18,7 @@ from screening.interfaces import notebook
 from screening.interfaces.clearances import ClearanceStore, apply_clearances, entity_content_hash
 from screening.interfaces.parallel import map_ordered
 from screening.interfaces.securities import SecurityMatches, match_security
+from screening.interfaces.results import EntityResult
 from screening.model import DateOfBirth, Entity, EntityList, Identifier, IdType, Schema
 from screening.normalize import MAX_NAME_CHARS, NormalizedName, name_forms
 from screening.normalize.identifiers import id_type
@@ -50,7 +51,7 @@ class ScreeningInputError(ValueError):
 
 
 @dataclass(frozen=True)
-class Match:
+class Match(EntityResult):
     """One listed entity that matched a query, with its score and the reason for it."""
 
     entity: Entity
@@ -60,21 +61,9 @@ class Match:
     name_score: float
     _explain: "callable" = field(repr=False, compare=False)
 
-    @property
-    def entity_id(self) -> str:
-        return self.entity.entity_id
 
-    @property
-    def listed_name(self) -> str:
-        return self.entity.name
 
-    @property
-    def source(self) -> str:
-        return self.entity.source
 
-    @property
-    def programs(self) -> tuple[str, ...]:
-        return self.entity.programs
 
     def explain(self) -> Explanation:
         """Why this matched: the alias, the aligned name parts, the transliteration, and every score

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from screening.interfaces.results import EntityResult
 from screening.model import Entity, IdType, Schema
 from screening.normalize.identifiers import identifier_key
 from screening.index.attributes import identifier_keys
@@ -41,7 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 @dataclass(frozen=True)
-class SecurityMatch:
+class SecurityMatch(EntityResult):
     """One NS-CMIC entity a security (ISIN, ticker, issuer) points to, and the ban's dates."""
 
     entity: Entity
@@ -58,17 +59,8 @@ class SecurityMatch:
                 f"score={self.score:g}, programs={self.programs}, listing_date={self.listing_date}, "
                 f"effective_date={self.effective_date}, divestment_date={self.divestment_date})")
 
-    @property
-    def entity_id(self) -> str:
-        return self.entity.entity_id
 
-    @property
-    def listed_name(self) -> str:
-        return self.entity.name
 
-    @property
-    def programs(self) -> tuple[str, ...]:
-        return self.entity.programs
 
     @property
     def listing_date(self):
