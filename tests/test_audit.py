@@ -12,14 +12,9 @@ import pytest
 
 from screening import Screener
 from screening.interfaces import audit
-from screening.interfaces.cli import main
+from cli_helpers import run_err as run
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "customers.csv"
-
-
-def run(capsys, *argv) -> tuple[int, str]:
-    code = main([str(a) for a in argv])
-    return code, capsys.readouterr().err
 
 
 def sha256(path: Path) -> str:

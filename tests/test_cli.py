@@ -15,6 +15,7 @@ import pytest
 from screening import load_list
 from screening.interfaces import cli
 from screening.interfaces.cli import main
+from cli_helpers import assert_one_line_error, read_output, run
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "customers.csv"
 
@@ -34,27 +35,6 @@ EXPECTED_TOP = {
 
 def all_customer_ids() -> set[str]:
     return set(pd.read_csv(EXAMPLES, dtype=str)["customer_id"])
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(err: str, *fragments: str) -> None:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("screening: error: "), err
-    assert "Traceback" not in err
-    for f in fragments:
-        assert f in lines[0], (f, err)
-
-
-def read_output(path: Path) -> pd.DataFrame:
-    if path.suffix == ".parquet":
-        return pd.read_parquet(path)
-    return pd.read_csv(path, dtype={"row": str})
 
 
 @pytest.fixture

@@ -32,31 +32,11 @@ from screening.interfaces.cli import main
 from screening.sources import load_list, snapshots
 from screening.sources.registry import sources
 from screening.sources.snapshots import SnapshotStoreError
+from cli_helpers import assert_one_line_error, read_output, run
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "customers.csv"
 UN_PATH = "/un/consolidated.xml"
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(err: str, *fragments: str) -> None:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("screening: error: "), err
-    assert "Traceback" not in err
-    for f in fragments:
-        assert f in lines[0], (f, err)
-
-
-def read_output(path: Path) -> pd.DataFrame:
-    if path.suffix == ".parquet":
-        return pd.read_parquet(path)
-    return pd.read_csv(path, dtype={"row": str})
 
 
 def read_customers(path: Path) -> pd.DataFrame:

@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from screening import Screener
-from screening.interfaces.cli import main
 from screening.normalize import MAX_NAME_CHARS, name_forms, normalize
+from cli_helpers import run_err as run
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "hostile_customers.csv"
 HEADER = "customer_id,name,country"
@@ -89,11 +89,6 @@ def line_of(cid: str) -> int:
 @pytest.fixture(scope="module")
 def screener() -> Screener:
     return Screener()
-
-
-def run(capsys, *argv) -> tuple[int, str]:
-    code = main([str(a) for a in argv])
-    return code, capsys.readouterr().err
 
 
 # --------------------------------------------------------------------------------------------

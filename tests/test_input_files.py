@@ -23,8 +23,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from screening import Screener, load_list
-from screening.interfaces.cli import main
 from screening.sources import ListFormatError
+from cli_helpers import assert_one_line_error, run_err as run
 
 MEGVII = "ofac-cons:33091"
 ROWS = [("C1", "Megvii Technology Ltd", "CN"), ("C2", "Soci\u00e9t\u00e9 G\u00e9n\u00e9rale", "FR"),
@@ -33,19 +33,6 @@ ROWS = [("C1", "Megvii Technology Ltd", "CN"), ("C2", "Soci\u00e9t\u00e9 G\u00e9
 
 def csv_text(rows=ROWS, header="customer_id,name,country") -> str:
     return "\n".join([header, *(",".join(r) for r in rows)]) + "\n"
-
-
-def run(capsys, *argv) -> tuple[int, str]:
-    code = main([str(a) for a in argv])
-    return code, capsys.readouterr().err
-
-
-def assert_one_line_error(err: str, *fragments: str) -> None:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("screening: error: "), err
-    assert "Traceback" not in err
-    for f in fragments:
-        assert f in lines[0], (f, err)
 
 
 def screen(capsys, src: Path, *extra) -> tuple[int, str, Path]:

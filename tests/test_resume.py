@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 from screening.interfaces import cli
-from screening.interfaces.cli import main
+from cli_helpers import run_err as run
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "customers.csv"
 
@@ -38,11 +38,6 @@ def customers(tmp_path: Path) -> Path:
     path = tmp_path / "customers.csv"
     path.write_text("\n".join(lines) + "\n")
     return path
-
-
-def run(capsys, *argv) -> tuple[int, str]:
-    code = main([str(a) for a in argv])
-    return code, capsys.readouterr().err
 
 
 def interrupt_after(monkeypatch, chunks: int) -> None:
