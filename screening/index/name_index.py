@@ -24,7 +24,7 @@ import scipy.sparse as sp
 from screening.index.attributes import EntityAttributes
 from screening.index.query import MAX_TOKENS, QueryBatch, prepare
 from screening.index.store import Packed
-from screening.index.vocabulary import Vocabulary
+from screening.index.vocabulary import INITIAL_SIM, Vocabulary
 from screening.model import Entity, IdType, Name, NameKind, NameQuality, Schema
 from screening.normalize import NormalizedName, TokenClass, ccc, name_forms
 
@@ -99,9 +99,18 @@ class NameIndex:
         blocking = valid & (~common | keep_all[:, None])
         self.common_share = np.where(keep_all, 0, common_share).astype(np.float32)
         rows = np.repeat(np.arange(n_names), width).reshape(n_names, width)
+        # An initial (a one-letter listed token) pairs with any query word starting with its
+        # letter: it is filed again in a row of its letter, after the vocabulary's rows, which
+        # the query matrix fills from the first letter of every query word.
+        initial = blocking & (self.vocab.length[tok] == 1)
+        letter = self.vocab.first[tok[initial]]
+        self.initial_letters = np.unique(letter)
         self.blocking = sp.csr_matrix(
-            (share[blocking], (self.name_tokens[blocking], rows[blocking])),
-            shape=(len(self.vocab), n_names), dtype=np.float32)
+            (np.concatenate([share[blocking], share[initial]]),
+             (np.concatenate([self.name_tokens[blocking],
+                              len(self.vocab) + np.searchsorted(self.initial_letters, letter)]),
+              np.concatenate([rows[blocking], rows[initial]]))),
+            shape=(len(self.vocab) + len(self.initial_letters), n_names), dtype=np.float32)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -162,7 +171,7 @@ class NameIndex:
         return Candidates(query, name, bound)
 
     def _query_matrix(self, batch: QueryBatch) -> sp.csr_matrix:
-        """(queries x vocabulary): each query's best similarity to each listed token."""
+        """(queries x vocabulary and initials): each query's best similarity to each listed token."""
         q_rows, positions = np.nonzero(batch.token_ids >= 0)
         tok = batch.token_ids[q_rows, positions]
         starts = np.searchsorted(batch.match_token, tok, side="left")
@@ -173,11 +182,20 @@ class NameIndex:
         idx = np.repeat(starts, counts) + offsets
         cols = batch.match_vocab[idx]
         vals = batch.match_sim[idx]
+        # Every query word of two letters or more reaches the initials of its first letter.
+        word = batch.token_len[tok] > 1
+        letter = batch.token_first[tok[word]]
+        pos = np.minimum(np.searchsorted(self.initial_letters, letter), max(len(self.initial_letters) - 1, 0))
+        has = (self.initial_letters[pos] == letter) if len(self.initial_letters) else np.zeros(len(letter), bool)
+        rows = np.concatenate([rows, q_rows[word][has]])
+        cols = np.concatenate([cols, len(self.vocab) + pos[has]])
+        vals = np.concatenate([vals, np.full(int(has.sum()), INITIAL_SIM, dtype=np.float32)])
+        width = self.blocking.shape[0]
         # Several query tokens may match one listed token: keep the best, not the sum.
-        key = rows.astype(np.int64) * len(self.vocab) + cols
+        key = rows.astype(np.int64) * width + cols
         order = np.lexsort((-vals, key))
         key, rows, cols, vals = key[order], rows[order], cols[order], vals[order]
         first = np.ones(len(key), dtype=bool)
         first[1:] = key[1:] != key[:-1]
         return sp.csr_matrix((vals[first], (rows[first], cols[first])),
-                             shape=(len(batch), len(self.vocab)), dtype=np.float32)
+                             shape=(len(batch), width), dtype=np.float32)

@@ -19,7 +19,7 @@ T = TypeVar("T")
 _MISSING = object()
 
 # Bumped whenever a stored object's layout changes; a file of another format is refused.
-FORMAT = 2  # 2: identifier codes and circa flags in the entity attributes
+FORMAT = 3  # 2: identifier codes and circa flags in the entity attributes; 3: initials in the blocking matrix
 _MAGIC = "screening-index"
 
 

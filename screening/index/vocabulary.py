@@ -42,6 +42,8 @@ MIN_FUZZY_LEN = 4
 MIN_PAIR_LEN = 3
 # A match through transliteration folding counts this much of the folded similarity.
 FOLD_SIM = 0.95
+# An initial ("S.") paired with a name it abbreviates ("Samir").
+INITIAL_SIM = 0.8
 # An Arabic-script token and a listed Latin token with its consonant skeleton: the
 # vowels are unknown, so a little below a fold. (Grading it by the skeleton's length,
 # 0.7 for one consonant up to 0.92 for four, lost three devset variants and kept the

@@ -26,11 +26,10 @@ import numpy as np
 
 from screening.index.name_index import NameIndex
 from screening.index.query import MAX_TOKENS, QueryBatch
+from screening.index.vocabulary import INITIAL_SIM
 
 LISTED_EXPONENT = 0.7
 WEAK_EXPONENT = 0.4
-# An initial ("S.") paired with a name it abbreviates ("Samir").
-INITIAL_SIM = 0.8
 
 
 @dataclass(frozen=True, slots=True)
