@@ -182,3 +182,17 @@ def test_closing_the_iterator_early_stops_the_workers(screener, customers):
     assert _counts(first)["rows"] == 10
     results.close()  # a caller that stops reading (e.g. after an error writing results)
     assert parallel._state is None
+
+
+def test_a_rows_candidates_do_not_depend_on_the_other_rows(shared_lists):
+    """Forms with the same tokens but other classes (a place, a name word) weigh differently:
+    one row's scores, even below the threshold, must not change with its chunk's other rows."""
+    from screening import load_list
+
+    screener = Screener([load_list("ofac-sdn", shared_lists / "ofac_sdn_2021")])
+    names = ["邓中华", "Teng Chung-hua", "Deng Zhonghua", "Beijing Zhonghua Trading", "Zhong Hua"]
+    together = screener.screen(pd.DataFrame({"name": names}), threshold=0, limit=10)
+    for i, name in enumerate(names):
+        alone = screener.screen(pd.DataFrame({"name": [name]}, index=[i]), threshold=0, limit=10)
+        mine = together[together["row"] == i]
+        assert alone[["entity_id", "score"]].values.tolist() == mine[["entity_id", "score"]].values.tolist(), name

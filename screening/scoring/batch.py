@@ -95,13 +95,14 @@ def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attr
                  limit: int, threshold: float) -> BatchResult:
     """Screen query rows, each given by its name forms (with per-row ``attrs``); keep, per row,
     the best ``limit`` entities scoring at least ``threshold``."""
-    # Every (row, form) is a unit; units with the same tokens are searched and scored once.
-    distinct: dict[tuple[str, ...], int] = {}
+    # Every (row, form) is a unit; units with the same tokens and classes are searched and scored once.
+    # Same tokens with other classes weigh differently (a place or a name word), so both key a form.
+    distinct: dict[tuple[tuple[str, ...], tuple], int] = {}
     firsts: list[NormalizedName] = []
     unit_row, unit_query = [], []
     for r, row_forms in enumerate(forms):
         for form in row_forms:
-            q = distinct.setdefault(form.tokens, len(distinct))
+            q = distinct.setdefault((form.tokens, form.classes), len(distinct))
             if q == len(firsts):
                 firsts.append(form)
             unit_row.append(r)
