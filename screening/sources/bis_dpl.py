@@ -43,10 +43,8 @@ labels name DPL parties by row number).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -56,7 +54,7 @@ from screening.countries import to_iso2
 from screening.model import (
     Address, EntityList, Name, NameKind, NameQuality, Schema,
 )
-from screening.sources.files import EntityParts, ListFormatError, read_text, require_file, snapshot_of
+from screening.sources.files import EntityParts, ListFormatError, csv_records, read_text, require_file, snapshot_of
 
 SOURCE = "bis-dpl"
 FILE_NAME = "dpl.txt"
@@ -167,22 +165,14 @@ def row_entity_ids(path: str | Path) -> list[str | None]:
 
 def _rows(file: Path, issues: list[str]) -> Iterator[_Row | None]:
     """Every data row in file order: a _Row, or None for a row reported and skipped."""
-    reader = csv.reader(io.StringIO(read_text(file, issues), newline=""), delimiter="\t", quotechar='"')
     header: list[str] | None = None
-    number, line = 0, 1
-    while True:
-        try:
-            fields = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            issues.append(f"{file.name} line {line}: {exc}")
-            line = reader.line_num + 1
+    number = 0
+    for start, fields in csv_records(read_text(file, issues), file.name, issues, delimiter="\t", quotechar='"'):
+        if fields is None:
             if header is not None:
                 number += 1
                 yield None
             continue
-        start, line = line, reader.line_num + 1
         if not fields or all(not f.strip() for f in fields):
             continue  # blank line
         if header is None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,3 +107,23 @@ def published_date(value: str | None, attribute: str, file: Path, issues: list[s
     except ValueError:
         issues.append(f"{file.name}: {attribute} {value!r} is not a date; publication date unknown")
         return None
+
+
+def csv_records(text: str, file_name: str, issues: list[str], **dialect) -> Iterator[tuple[int, list[str] | None]]:
+    """(first line, fields) of every record of ``text``, blank lines included; a record the csv
+    module cannot read is reported in ``issues`` with its line and given as (line, None), so a
+    caller can count it, and reading goes on."""
+    reader = csv.reader(io.StringIO(text, newline=""), **dialect)
+    line = 1
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # e.g. a NUL byte (Python 3.10); the reader can go on
+            issues.append(f"{file_name} line {line}: {exc}")
+            yield line, None
+            line = reader.line_num + 1
+            continue
+        start, line = line, reader.line_num + 1
+        yield start, fields

@@ -20,9 +20,7 @@ end-of-file line, ``-0- `` for an empty value, double-quoted text. Files of one 
 from __future__ import annotations
 
 import contextlib
-import csv
 import gc
-import io
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -33,7 +31,7 @@ from screening.model import (
     Address, Entity, EntityList, Identifier, IdType, ListSnapshot, Name, NameKind, NameQuality,
     Schema,
 )
-from screening.sources.files import ListFormatError, optional_file, read_text, require_file, snapshot_of
+from screening.sources.files import ListFormatError, csv_records, optional_file, read_text, require_file, snapshot_of
 from screening.countries import to_iso2
 from screening.sources.ofac_remarks import Remarks, parse_remarks
 
@@ -140,22 +138,10 @@ def _records(path: Path, width: int, issues: list[str]) -> Iterator[tuple[int, l
     # Quotes come in pairs ("" inside a value too): an odd count means the last record ends inside
     # a quoted value, i.e. the file was cut off (the csv reader would return the piece silently).
     open_at_end = text.count('"') % 2 == 1
-    buffer = io.StringIO(text, newline="")
-    reader = csv.reader(buffer)
-    line = 1
-    while True:
-        try:
-            fields = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:  # e.g. a NUL byte (Python 3.10); the reader can go on
-            issues.append(f"{path.name} line {line}: {exc}")
-            line = reader.line_num + 1
-            continue
-        start, line = line, reader.line_num + 1
-        if not fields or fields == [""]:
-            continue
-        if open_at_end and buffer.tell() >= len(text):  # the last record
+    records = [(start, fields) for start, fields in csv_records(text, path.name, issues)
+               if fields is not None and fields and fields != [""]]
+    for n, (start, fields) in enumerate(records, start=1):
+        if open_at_end and n == len(records):  # the last record
             issues.append(f"{path.name} line {start}: truncated record: a quoted value is still open at the "
                           "end of the file; skipped")
             continue

@@ -56,10 +56,8 @@ are values that cannot be read (kept as text).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -69,7 +67,7 @@ from screening.countries import to_iso2
 from screening.model import (
     Address, DateOfBirth, EntityList, Identifier, IdType, Name, NameKind, NameQuality, Schema,
 )
-from screening.sources.files import EntityParts, ListFormatError, optional_file, read_text, snapshot_of
+from screening.sources.files import EntityParts, ListFormatError, csv_records, optional_file, read_text, snapshot_of
 
 SOURCE = "uk-ofsi"
 FILE_NAMES = ("ConList.xlsx", "ConList.csv")  # a folder holding both is read from the workbook
@@ -216,21 +214,8 @@ def _read_xlsx(file: Path) -> list[tuple[int, list[str]]]:
 
 def _read_csv(file: Path, issues: list[str]) -> list[tuple[int, list[str]]]:
     """(line number, fields) of every record of ``ConList.csv`` (decoded by :func:`.files.read_text`)."""
-    reader = csv.reader(io.StringIO(read_text(file, issues), newline=""))
-    records: list[tuple[int, list[str]]] = []
-    line = 1
-    while True:
-        try:
-            fields = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            issues.append(f"{file.name} line {line}: {exc}; skipped")
-            line = reader.line_num + 1
-            continue
-        records.append((line, fields))
-        line = reader.line_num + 1
-    return records
+    return [(line, fields) for line, fields in csv_records(read_text(file, issues), file.name, issues)
+            if fields is not None]
 
 
 def _header(table: list[tuple[int, list[str]]], file: Path,
