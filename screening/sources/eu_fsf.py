@@ -53,7 +53,7 @@ from screening.model import (
     NameQuality, Schema,
 )
 from screening.sources import xml_safe
-from screening.sources.files import ListFormatError, published_date, snapshot_of
+from screening.sources.files import ListFormatError, iso_date, published_date, report_unknown_countries, snapshot_of
 
 SOURCE = "eu"
 NAMESPACE = "http://eu.europa.ec/fpi/fsd/export"
@@ -211,16 +211,8 @@ def _record(record: ET.Element, number: int, file_name: str, issues: list[str]) 
     countries += [a.country for a in addresses]
     identifiers, id_notes = _identifications(record, unknown)
     birth_dates, places, unread = _birth_dates(record, where, issues)
-    if unknown:
-        issues.append(f"{where}: country {', '.join(repr(u) for u in dict.fromkeys(unknown))} "
-                      f"not recognised; kept as text only")
-    listed_on = None
-    designated = _attr(record, "designationDate")
-    if designated:
-        try:
-            listed_on = dt.date.fromisoformat(designated[:10])
-        except ValueError:
-            issues.append(f"{where}: designationDate {designated!r} is not a date")
+    report_unknown_countries(where, unknown, issues)
+    listed_on = iso_date(_attr(record, "designationDate"), "designationDate", where, issues)
     regulations = record.findall(_q("regulation"))
     programs = tuple(dict.fromkeys(p for p in (_attr(r, "programme") for r in regulations) if p))
     return {

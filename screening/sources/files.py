@@ -109,6 +109,24 @@ def published_date(value: str | None, attribute: str, file: Path, issues: list[s
         return None
 
 
+def iso_date(value: str | None, what: str, where: str, issues: list[str]) -> dt.date | None:
+    """The date a ``YYYY-MM-DD...`` value starts with; None when empty, or reported when not a date."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        issues.append(f"{where}: {what} {value!r} is not a date")
+        return None
+
+
+def report_unknown_countries(where: str, unknown: list[str], issues: list[str]) -> None:
+    """One issue naming the country values no country code could be found for."""
+    if unknown:
+        issues.append(f"{where}: country {', '.join(repr(u) for u in dict.fromkeys(unknown))} "
+                      "not recognised; kept as text only")
+
+
 def csv_records(text: str, file_name: str, issues: list[str], **dialect) -> Iterator[tuple[int, list[str] | None]]:
     """(first line, fields) of every record of ``text``, blank lines included; a record the csv
     module cannot read is reported in ``issues`` with its line and given as (line, None), so a

@@ -38,7 +38,9 @@ from screening.model import (
     NameQuality, Schema,
 )
 from screening.sources import xml_safe
-from screening.sources.files import ListFormatError, published_date, require_file, snapshot_of
+from screening.sources.files import (
+    ListFormatError, iso_date, published_date, report_unknown_countries, require_file, snapshot_of,
+)
 
 SOURCE = "un"
 FILE_NAME = "consolidated.xml"
@@ -174,16 +176,8 @@ def _record(record: ET.Element, kind: str, number: int, file_name: str,
     countries += [a.country for a in addresses]
     identifiers, unnumbered = _documents(record, unknown)
     birth_dates, unparsed_dobs = _birth_dates(record, where, issues)
-    if unknown:
-        issues.append(f"{where}: country {', '.join(repr(u) for u in dict.fromkeys(unknown))} "
-                      f"not recognised; kept as text only")
-    listed_on = None
-    listed = _text(record, "LISTED_ON")
-    if listed:
-        try:
-            listed_on = dt.date.fromisoformat(listed[:10])
-        except ValueError:
-            issues.append(f"{where}: LISTED_ON {listed!r} is not a date")
+    report_unknown_countries(where, unknown, issues)
+    listed_on = iso_date(_text(record, "LISTED_ON"), "LISTED_ON", where, issues)
     program = _text(record, "UN_LIST_TYPE")
     return {
         "publisher_id": reference or data_id,
