@@ -143,3 +143,16 @@ def test_arabic_script_queries_alert_on_latin_listings(arabic_screener, query, e
 def test_consonant_skeletons_only_meet_arabic_script_queries(arabic_screener):
     # "hsn dhkn" written in Latin letters is not the Arabic-script name: skeletons live apart.
     assert top(arabic_screener, "Hsn Dhkn")[1] < DEFAULT_THRESHOLD
+
+
+def test_a_word_split_in_two_meets_its_listing():
+    snap = ListSnapshot("c", "memory", "0" * 64)
+    entities = tuple(Entity(entity_id=i, source="c", publisher_id=i.split(":")[1], schema=s, name=n, snapshot=snap)
+                     for i, s, n in [("c:1", Schema.ORGANIZATION, "NETPOSA TECHNOLOGIES LIMITED"),
+                                     ("c:2", Schema.ORGANIZATION, "VICTOR SYSTEMS")])
+    screener = Screener([EntityList("c", snap, entities)], curated=False)
+    entity, score = top(screener, "Net Posa Technologies")
+    assert entity == "c:1" and score >= DEFAULT_THRESHOLD
+    assert top(screener, "Net Posa Technologies Limited") == ("c:1", 100.0)
+    # Words under three letters do not fuse ("Vi Ctor" is not VICTOR).
+    assert top(screener, "Vi Ctor Systems")[1] < DEFAULT_THRESHOLD

@@ -34,6 +34,8 @@ SAFE_COVER = 0.3
 # A token in more entities than this (or a legal form, place or industry word) is "common".
 COMMON_DF_FRACTION = 0.002
 COMMON_DF_MIN = 40
+# A query's adjacent words are joined into a listed word only when both and the whole are this long.
+MIN_COMPOUND_PART, MIN_COMPOUND = 3, 7
 # float32 slack so that moving the common share across the comparison never drops a pair.
 _ROUNDING = np.float32(1e-6)
 
@@ -114,6 +116,19 @@ class NameIndex:
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def compound(self, form: NormalizedName) -> NormalizedName | None:
+        """``form`` with two adjacent name words joined where the lists write them as one word
+        ("Net Posa" -> netposa), or None. Both words need three letters or more and the word
+        seven, so initials and the syllables of Chinese or Korean names do not fuse."""
+        tokens, classes = form.tokens, form.classes
+        for i in range(len(tokens) - 1):
+            a, b = tokens[i], tokens[i + 1]
+            if (min(len(a), len(b)) >= MIN_COMPOUND_PART and len(a) + len(b) >= MIN_COMPOUND
+                    and classes[i] is classes[i + 1] is TokenClass.WORD and a + b in self.vocab.ids):
+                return NormalizedName(form.original, tokens[:i] + (a + b,) + tokens[i + 2:],
+                                      classes[:i] + (TokenClass.WORD,) + classes[i + 2:])
+        return None
 
     def restricted(self, entity_mask: np.ndarray) -> "NameIndex":
         """A view searching only the names of the entities where ``entity_mask`` is true.

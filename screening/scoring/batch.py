@@ -101,7 +101,7 @@ def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attr
     firsts: list[NormalizedName] = []
     unit_row, unit_query = [], []
     for r, row_forms in enumerate(forms):
-        for form in row_forms:
+        for form in row_forms + tuple(filter(None, map(index.compound, row_forms))):
             q = distinct.setdefault((form.tokens, form.classes), len(distinct))
             if q == len(firsts):
                 firsts.append(form)
