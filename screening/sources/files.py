@@ -145,3 +145,20 @@ def csv_records(text: str, file_name: str, issues: list[str], **dialect) -> Iter
             continue
         start, line = line, reader.line_num + 1
         yield start, fields
+
+
+def find_header(table: list[tuple[int, list[str]]], markers: tuple[str, ...], columns: tuple[str, ...],
+                file: Path, what: str, search_rows: int) -> tuple[int, dict[str, int]]:
+    """In a spreadsheet's rows, the position of the header row (the first of ``search_rows`` naming
+    every marker) and each of ``columns``' cell positions (the first cell of that name); a
+    ListFormatError saying the file is not ``what`` when there is none, or a column is missing."""
+    index = next((i for i, (_, cells) in enumerate(table[:search_rows])
+                  if set(markers) <= {c.strip() for c in cells}), None)
+    if index is None:
+        raise ListFormatError(f"{file}: not {what}: no header row naming "
+                              f"{' and '.join(repr(m) for m in markers)} in the first {search_rows} rows")
+    position = {name.strip(): i for i, name in reversed(list(enumerate(table[index][1])))}
+    missing = [c for c in columns if c not in position]
+    if missing:
+        raise ListFormatError(f"{file}: not {what}: the header row lacks {', '.join(missing)}")
+    return index, {c: position[c] for c in columns}

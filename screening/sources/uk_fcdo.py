@@ -53,7 +53,7 @@ from pathlib import Path
 
 from screening.model import Entity, EntityList, Identifier, IdType, ListSnapshot, Schema
 from screening.sources import xml_safe
-from screening.sources.files import ListFormatError, snapshot_of
+from screening.sources.files import ListFormatError, find_header, snapshot_of
 
 SOURCE = "uk-fcdo"
 COLUMNS = ("Unique ID", "OFSI Group ID", "Name", "Regime Name", "Type", "Designation source",
@@ -84,7 +84,8 @@ def load(path: str | Path) -> EntityList:
     file = _find_file(path)
     issues: list[str] = []
     table = _read(file, issues)
-    header_at, columns = _header(table, file)
+    header_at, columns = find_header(table, ("Unique ID", "Name"), COLUMNS, file,
+                                     "the UK Sanctions List summary export", HEADER_SEARCH_ROWS)
     parts: list[dict] = []
     seen: dict[str, int] = {}
     for number, cells in table[header_at + 1:]:
@@ -250,20 +251,6 @@ def _inline(element: ET.Element):
 
 # ---------------------------------------------------------------------------------------
 # Rows
-
-
-def _header(table: list[tuple[int, list[str]]], file: Path) -> tuple[int, dict[str, int]]:
-    index = next((i for i, (_, cells) in enumerate(table[:HEADER_SEARCH_ROWS])
-                  if {"Unique ID", "Name"} <= {c.strip() for c in cells}), None)
-    if index is None:
-        raise ListFormatError(f"{file}: not the UK Sanctions List summary export: no header row naming "
-                              f"'Unique ID' and 'Name' in the first {HEADER_SEARCH_ROWS} rows")
-    position = {name.strip(): i for i, name in reversed(list(enumerate(table[index][1])))}
-    missing = [c for c in COLUMNS if c not in position]
-    if missing:
-        raise ListFormatError(f"{file}: not the UK Sanctions List summary export: the header row lacks "
-                              f"{', '.join(missing)}")
-    return index, {c: position[c] for c in COLUMNS}
 
 
 def _row(number: int, cells: list[str], columns: dict[str, int], file_name: str, seen: dict[str, int],

@@ -67,7 +67,9 @@ from screening.countries import to_iso2
 from screening.model import (
     Address, DateOfBirth, EntityList, Identifier, IdType, Name, NameKind, NameQuality, Schema,
 )
-from screening.sources.files import EntityParts, ListFormatError, csv_records, optional_file, read_text, snapshot_of
+from screening.sources.files import (
+    EntityParts, ListFormatError, csv_records, find_header, optional_file, read_text, snapshot_of,
+)
 
 SOURCE = "uk-ofsi"
 FILE_NAMES = ("ConList.xlsx", "ConList.csv")  # a folder holding both is read from the workbook
@@ -225,16 +227,8 @@ def _header(table: list[tuple[int, list[str]]], file: Path,
     The header is the first row naming both ``Name 6`` and ``Group ID``; the title rows
     before it give the date (``Last Updated | 10/04/2025``).
     """
-    index = next((i for i, (_, cells) in enumerate(table[:HEADER_SEARCH_ROWS])
-                  if {"Name 6", "Group ID"} <= {c.strip() for c in cells}), None)
-    if index is None:
-        raise ListFormatError(f"{file}: not the OFSI Consolidated List: no header row naming "
-                              f"'Name 6' and 'Group ID' in the first {HEADER_SEARCH_ROWS} rows")
-    position = {name.strip(): i for i, name in reversed(list(enumerate(table[index][1])))}
-    missing = [c for c in COLUMNS if c not in position]
-    if missing:
-        raise ListFormatError(f"{file}: not the OFSI Consolidated List: the header row lacks "
-                              f"{', '.join(missing)}")
+    index, columns = find_header(table, ("Name 6", "Group ID"), COLUMNS, file, "the OFSI Consolidated List",
+                                 HEADER_SEARCH_ROWS)
     published = None
     for _, cells in table[:index]:
         values = [c.strip() for c in cells if c.strip()]
@@ -246,7 +240,7 @@ def _header(table: list[tuple[int, list[str]]], file: Path,
             break
     else:
         issues.append(f"{file.name}: no 'Last Updated' title row; publication date unknown")
-    return published, index, {c: position[c] for c in COLUMNS}
+    return published, index, columns
 
 
 def _rows(table: list[tuple[int, list[str]]], header_at: int, columns: dict[str, int], place: str,
