@@ -1,6 +1,15 @@
-"""FCDO UK Sanctions List (summary export) loader, on the real November 2025 ODS and on small
-ODS files built here, both as python-calamine reads them and as FCDO writes them (which
-python-calamine cannot read, so the built-in OpenDocument reader takes over).
+"""FCDO UK Sanctions List loader.
+
+The summary export: on the real November 2025 ODS and on small ODS files built here, both
+as python-calamine reads them and as FCDO writes them (which python-calamine cannot read,
+so the built-in OpenDocument reader takes over).
+
+The full list (XML and CSV): on hand-made files in the documented layouts,
+``tests/data/uk_fcdo_full/UK-Sanctions-List.xml`` and ``.csv`` (the same four invented
+designations in both: an individual with aliases, a non-Latin name, a ``00/00/yyyy`` date of
+birth and a passport; an entity; a ship; an individual with ``dd/mm/yyyy`` placeholders), no
+real full-list file being available; and through ``screening lists update`` from a local
+HTTP server.
 
 Counts were measured on ``content.xml`` of the real file with a regular expression,
 independently of the loader: 5,668 designation rows, 2 of them with an empty ``Name``
@@ -11,6 +20,7 @@ independently of the loader: 5,668 designation rows, 2 of them with an empty ``N
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import zipfile
@@ -19,10 +29,14 @@ from pathlib import Path
 
 import pytest
 
-from screening.model import EntityList, Identifier, IdType, Schema
-from screening.sources import load_list
+from screening.model import (
+    Address, DateOfBirth, EntityList, Identifier, IdType, Name, NameKind, NameQuality, Schema,
+)
+from screening.sources import load_list, snapshots
 from screening.sources.files import ListFormatError
+from screening.sources.registry import sources
 from screening.sources.uk_fcdo import COLUMNS, load, read_ods
+from cli_helpers import run
 
 FOLDER = "uk_fcdo_sanctions_list_2025-11"
 FILE = "FCDO_SL_Wed_Nov 19 2025.ods"
@@ -255,16 +269,18 @@ def test_read_ods_cells(tmp_path: Path) -> None:
 # Errors
 
 
-def test_full_list_is_refused(tmp_path: Path) -> None:
-    for name in ("UK-Sanctions-List.csv", "UK-Sanctions-List.xml", "UK-Sanctions-List.ods"):
+def test_not_a_list_file(tmp_path: Path) -> None:
+    for name in ("UK-Sanctions-List.csv", "UK-Sanctions-List.ods", "notes.txt"):
         file = tmp_path / name
-        file.write_text("x", encoding="utf-8")
-        with pytest.raises(ListFormatError, match="full UK Sanctions List .* not supported"):
+        file.write_text("x", encoding="utf-8")  # read as CSV by its content: no header in it
+        with pytest.raises(ListFormatError, match="not the UK Sanctions List .*no header row"):
             load(file)
+        file.unlink()
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(ListFormatError, match=r"no FCDO_SL_\*\.ods"):
+    (tmp_path / "snapshot.json").write_text("{}", encoding="utf-8")  # not a candidate
+    with pytest.raises(ListFormatError, match=r"no UK Sanctions List file in this folder .*FCDO_SL_\*\.ods"):
         load(tmp_path)
     with pytest.raises(ListFormatError, match="FCDO_SL_Wed_Nov 19 2025.ods: no such file"):
         load(tmp_path / FILE)
@@ -273,7 +289,7 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_two_exports_in_one_folder(tmp_path: Path) -> None:
     _ods(tmp_path / "FCDO_SL_Wed_Nov 19 2025.ods", ROWS[:2])
     _ods(tmp_path / "FCDO_SL_Thu_Nov 20 2025.ods", ROWS[:2])
-    with pytest.raises(ListFormatError, match="2 FCDO summary exports in this folder"):
+    with pytest.raises(ListFormatError, match="2 UK Sanctions List spreadsheets in this folder"):
         load(tmp_path)
     entities = load(tmp_path / "FCDO_SL_Thu_Nov 20 2025.ods")
     assert entities.snapshot.published == dt.date(2025, 11, 20) and len(entities) == 1
@@ -291,12 +307,12 @@ def test_not_the_summary_export(tmp_path: Path) -> None:
     with pytest.raises(ListFormatError, match="the header row lacks OFSI Group ID, Regime Name"):
         load(file)
     file = _ods(tmp_path / FILE, [["name", "country"], ["ACME", "CN"]], as_fcdo_writes_it=True)
-    with pytest.raises(ListFormatError, match="not the UK Sanctions List summary export"):
+    with pytest.raises(ListFormatError, match="not the UK Sanctions List .neither the full list nor"):
         load(file)
     file = _ods(tmp_path / FILE, ROWS[:1])
     with pytest.raises(ListFormatError, match="no UK Sanctions List row"):
         load(file)
-    file.write_bytes(b"not a spreadsheet")
+    file.write_bytes(b"PK\x03\x04 a damaged zip archive")  # a spreadsheet by content, not readable
     with pytest.raises(ListFormatError, match="cannot read as a spreadsheet"):
         load(file)
 
@@ -306,3 +322,275 @@ def test_unsafe_xml_is_refused(tmp_path: Path) -> None:
     file = _ods(tmp_path / FILE, ROWS[:2], as_fcdo_writes_it=True, doctype=doctype)
     with pytest.raises(ListFormatError, match="unsafe XML"):
         load(file)
+
+
+# ---------------------------------------------------------------------------------------
+# The full list: XML and CSV
+
+FULL = Path(__file__).parent / "data" / "uk_fcdo_full"
+XML, CSV = FULL / "UK-Sanctions-List.xml", FULL / "UK-Sanctions-List.csv"
+RUSSIA = "The Russia (Sanctions) (EU Exit) Regulations 2019"
+
+
+@pytest.fixture(scope="module")
+def full_xml() -> EntityList:
+    return load_list("uk-fcdo", XML)
+
+
+def test_full_xml_counts(full_xml: EntityList) -> None:
+    assert full_xml.issues == ()
+    assert [e.entity_id for e in full_xml] == ["uk-fcdo:RUS9901", "uk-fcdo:RUS9902", "uk-fcdo:DPR9903",
+                                               "uk-fcdo:AFG9904"]
+    assert Counter(e.schema for e in full_xml) == {Schema.PERSON: 2, Schema.ORGANIZATION: 1, Schema.VESSEL: 1}
+    assert sum(len(e.all_names()) for e in full_xml) == 5 + 4 + 2 + 2
+    assert full_xml.snapshot.published == dt.date(2026, 9, 7)  # <DateGenerated>07/09/2026</DateGenerated>
+    assert full_xml.snapshot.entity_count == 4 and full_xml.snapshot.label.startswith("uk-fcdo@2026-09-07#")
+
+
+def test_full_individual(full_xml: EntityList) -> None:
+    e = _entity(full_xml, "RUS9901")
+    assert (e.schema, e.name, e.publisher_id) == (Schema.PERSON, "Ivan Petrovich SIDOROV", "RUS9901")
+    assert e.aliases == (
+        Name("Ivan Petrovich SIDOROFF", NameKind.AKA, NameQuality.STRONG, None, "Primary name variation"),
+        Name("VANYA", NameKind.AKA, NameQuality.WEAK, None, "Alias, Low quality a.k.a"),
+        Name("Ioann SIDOROV-PETROV", NameKind.AKA, NameQuality.STRONG, None, "ALias, Good quality a.k.a"),
+        Name("Иван Петрович СИДОРОВ", NameKind.AKA, NameQuality.STRONG, "Cyrl",
+             "non-Latin script (Cyrillic, Russian)"),
+    )
+    assert e.birth_dates == (DateOfBirth(dt.date(1961, 3, 12), dt.date(1961, 3, 12), text="12/03/1961"),
+                             DateOfBirth(dt.date(1960, 1, 1), dt.date(1960, 12, 31), text="00/00/1960"))
+    assert e.identifiers == (Identifier(IdType.OTHER, "99901", None, "OFSI Group ID"),
+                             Identifier(IdType.PASSPORT, "750123456", None, "Passport number"),
+                             Identifier(IdType.NATIONAL_ID, "770123456789", None, "National Identifier number"))
+    assert e.countries == ("RU",) and e.programs == (RUSSIA,)
+    assert e.addresses == (Address("Tverskaya 1", "Moscow, 125009", "RU", "Russia"),)
+    assert e.listed_on == dt.date(2022, 3, 15)
+    assert e.remarks == (
+        "Designation source: UK; Sanctions imposed: Asset freeze, Travel Ban; Title: Mr; "
+        "Position: Director, ACME DEFENCE TRADING; Gender: Male; Place of birth: Tula, Russia; "
+        "Passport details: Russia, expires 01/01/2030; National identifier details: INN; Last updated: 01/04/2024; "
+        "Other information: Invented person for tests.; "
+        "UK Statement of Reasons: Director of ACME DEFENCE TRADING CO., LTD.")
+
+
+def test_full_entity_and_ship(full_xml: EntityList) -> None:
+    acme = _entity(full_xml, "RUS9902")
+    assert (acme.schema, acme.name) == (Schema.ORGANIZATION, "ACME DEFENCE TRADING CO., LTD.")
+    assert [(a.value, a.quality, a.script) for a in acme.aliases] == [
+        ("Acme Defence Trading Company Limited", NameQuality.STRONG, None),
+        ("ACME DT", NameQuality.STRONG, None),  # no AliasStrength: strong
+        ("阿克米国防贸易有限公司", NameQuality.STRONG, "Hani")]
+    assert acme.countries == ("HK", "CN")
+    assert acme.addresses == (Address("Unit 1, 1 Test Road, Kwun Tong", "Hong Kong", "HK", "Hong Kong"),
+                              Address("", "Shenzhen", "CN", "China"))
+    assert acme.identifiers == (Identifier(IdType.OTHER, "99902", None, "OFSI Group ID"),
+                                Identifier(IdType.REGISTRATION, "12345678", None, "Business registration number"))
+    assert acme.birth_dates == () and acme.listed_on == dt.date(2024, 2, 1)
+    assert acme.remarks == ("Designation source: UK; Sanctions imposed: Asset freeze, Trust Services Sanctions; "
+                            "Type of entity: Limited company; Parent company: ACME HOLDINGS; Last updated: 02/02/2024; "
+                            "UK Statement of Reasons: Supplies electronic components to the Russian military.")
+
+    ship = _entity(full_xml, "DPR9903")
+    assert (ship.schema, ship.name, [a.value for a in ship.aliases]) == (Schema.VESSEL, "SEA STAR", ["SEA STAR 1"])
+    assert ship.identifiers == (Identifier(IdType.OTHER, "KPe.099", None, "UN Reference Number"),
+                                Identifier(IdType.IMO, "9123456", None, "IMO number"))  # published IMO9123456
+    assert ship.countries == ("PA",)  # the flag
+    assert ship.programs == ("The Democratic People's Republic of Korea (Sanctions) (EU Exit) Regulations 2019",)
+    assert ship.listed_on == dt.date(2017, 10, 3)
+    assert ship.remarks == ("Designation source: UN; Sanctions imposed: Prohibition of port entry, Specification; "
+                            "Type of ship: Oil tanker; Flag of ship: Panama; Last updated: 10/10/2023")
+
+
+def test_full_placeholder_dates(full_xml: EntityList) -> None:
+    e = _entity(full_xml, "AFG9904")
+    assert (e.name, e.countries) == ("ABDUL BASIR", ("AF",))
+    assert e.aliases == (Name("عبد البصير", NameKind.AKA, NameQuality.STRONG, "Arab", "non-Latin script"),)
+    assert e.birth_dates == (DateOfBirth(dt.date(1962, 1, 1), dt.date(1962, 12, 31), text="dd/mm/1962"),
+                             DateOfBirth(dt.date(1963, 7, 1), dt.date(1963, 7, 31), text="dd/07/1963"))
+    assert e.identifiers == (Identifier(IdType.OTHER, "99904", None, "OFSI Group ID"),
+                             Identifier(IdType.OTHER, "TAi.999", None, "UN Reference Number"))
+
+
+def test_full_csv_reads_as_the_xml(full_xml: EntityList) -> None:
+    """One row per name and combination of the other repeated fields (RUS9901: 4 names x 2 dates of
+    birth = 8 rows), grouped by Unique ID: the same entities as the XML."""
+    from_csv = load_list("uk-fcdo", CSV)
+    assert from_csv.issues == ()
+    assert from_csv.snapshot.published == dt.date(2026, 9, 7)  # "Report Date: 07-Sep-2026"
+    assert from_csv.entities == full_xml.entities
+    assert from_csv.snapshot.content_hash != full_xml.snapshot.content_hash
+
+
+def test_full_folder_reads_the_xml(full_xml: EntityList) -> None:
+    lst = load(FULL)
+    assert lst.entities == full_xml.entities and lst.snapshot.path == str(FULL)
+    assert lst.issues == ("uk_fcdo_full: UK-Sanctions-List.xml read; also in this folder, not read: "
+                          "UK-Sanctions-List.csv",)
+
+
+def test_form_told_by_content(tmp_path: Path, full_xml: EntityList) -> None:
+    (tmp_path / "download").write_bytes(XML.read_bytes())  # no suffix: the content says XML
+    assert load(tmp_path / "download").entities == full_xml.entities
+    (tmp_path / "list.xml").write_bytes(CSV.read_bytes())  # CSV content under an .xml name
+    assert load(tmp_path / "list.xml").entities == full_xml.entities
+    summary = _ods(tmp_path / "export.csv", ROWS[:3])  # the summary export under a .csv name
+    assert [e.entity_id for e in load(summary)] == ["uk-fcdo:RUS9001", "uk-fcdo:RUS9002"]
+
+
+_HEADER_LINE = CSV.read_text(encoding="utf-8").splitlines()[1]
+
+
+def test_full_csv_malformed_rows(tmp_path: Path, full_xml: EntityList) -> None:
+    lines = CSV.read_text(encoding="utf-8").splitlines()
+    good = lines[2]  # RUS9901, the primary name
+    fields = good.split(",")
+    bad = [
+        ",".join(fields[:20]),                     # line 3: cut short
+        ",".join(["01/01/2024", ""] + fields[2:]),  # line 4: no Unique ID
+        good.replace("SIDOROV,Ivan,Petrovich", ",,", 1),  # line 5: no name
+        good + ',"x"',                              # line 6: a field too many, not empty
+        good + ",,",                                # line 7: trailing empty fields: read
+    ]
+    file = tmp_path / "UK-Sanctions-List.csv"
+    file.write_text("\n".join(lines[:2] + bad + lines[2:]) + "\n", encoding="utf-8")
+    lst = load(file)
+    assert lst.issues == (
+        f"{file.name} line 3: expected 58 comma-separated fields, got 20; skipped",
+        f"{file.name} line 4: no Unique ID; skipped",
+        f"{file.name} line 5 (RUS9901): no name in Name 1 .. Name 6; skipped",
+        f"{file.name} line 6: expected 58 comma-separated fields, got 59; skipped",
+    )
+    assert lst.entities == full_xml.entities  # every good row still read
+
+
+def test_full_csv_older_header(tmp_path: Path) -> None:
+    """The 2022-2025 type column "Individual, Entity, Ship", no Report Date line, any case."""
+    lines = CSV.read_text(encoding="utf-8").splitlines()
+    header = lines[1].replace("Designation Type", '"Individual, Entity, Ship"').replace("Name type", "NAME TYPE")
+    file = tmp_path / "UK_Sanctions_List.csv"
+    file.write_text("\n".join([header] + lines[2:]) + "\n", encoding="utf-8")
+    lst = load(file)
+    assert len(lst) == 4 and lst.get("uk-fcdo:DPR9903").schema is Schema.VESSEL
+    assert lst.snapshot.published is None
+    assert lst.issues == (f"{file.name}: no 'Report Date' title line; publication date unknown",)
+    file.write_text("\n".join([header.replace("Unique ID,", "UID,")] + lines[2:]), encoding="utf-8")
+    with pytest.raises(ListFormatError, match="not the UK Sanctions List .*no header row naming 'Unique ID'"):
+        load(file)
+    file.write_text("\n".join([header.replace("NAME TYPE,", "Kind,")] + lines[2:]), encoding="utf-8")
+    with pytest.raises(ListFormatError, match="not the full UK Sanctions List: the header row lacks Name type"):
+        load(file)
+
+
+def _designations(*bodies: str, generated: str = "<DateGenerated>01/10/2026</DateGenerated>") -> str:
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<Designations>\n' + generated + "\n"
+            + "".join(f"<Designation>\n{b}\n</Designation>\n" for b in bodies) + "</Designations>\n")
+
+
+def _names(*names: str) -> str:
+    return "<Names>" + "".join(f"<Name><Name6>{n}</Name6><NameType>Primary Name</NameType></Name>" for n in names) \
+        + "</Names>"
+
+
+def test_full_xml_malformed_designations(tmp_path: Path) -> None:
+    file = tmp_path / "UK-Sanctions-List.xml"
+    file.write_text(_designations(
+        f"<UniqueID>RUS1</UniqueID>{_names('GOOD ONE')}<IndividualEntityShip>Entity</IndividualEntityShip>",  # line 4
+        f"{_names('NO ID')}<IndividualEntityShip>Entity</IndividualEntityShip>",                           # line 7
+        "<UniqueID>RUS3</UniqueID><Names/><IndividualEntityShip>Entity</IndividualEntityShip>",          # line 10
+        f"<UniqueID>RUS1</UniqueID>{_names('REPEATED')}<IndividualEntityShip>Entity</IndividualEntityShip>",  # 13
+        "<UniqueID>RUS5</UniqueID><Names><Name><Name6>ODD</Name6><NameType>Nickname</NameType>"
+        "<AliasStrength>Medium</AliasStrength></Name></Names><IndividualEntityShip>Aircraft</IndividualEntityShip>"
+        "<DateDesignated>31/02/2020</DateDesignated><Addresses><Address><AddressCountry>Atlantis</AddressCountry>"
+        "</Address></Addresses><IndividualDetails><Individual><DOBs><DOB>15/08/19yy</DOB></DOBs></Individual>"
+        "</IndividualDetails>",                                                                          # line 16
+    ), encoding="utf-8")
+    lst = load(file)
+    assert [e.entity_id for e in lst] == ["uk-fcdo:RUS1", "uk-fcdo:RUS5"]
+    name = file.name
+    assert lst.issues == (
+        f"{name} line 7: no UniqueID; skipped",
+        f"{name} line 10 (RUS3): no name; skipped",
+        f"{name} line 13 (RUS1): UniqueID repeated (first at {name} line 4); skipped",
+        f"{name} line 16 (RUS5): unknown Name type 'Nickname'; read as an alias",
+        f"{name} line 16 (RUS5): unknown alias strength 'Medium'; read as strong",
+        f"{name} line 16 (RUS5): no 'Primary name'; 'ODD' (Nickname, Medium) taken as the primary name",
+        f"{name} line 16 (RUS5): country 'Atlantis' not recognised; kept as text only",
+        f"{name} line 16 (RUS5): DOB '15/08/19yy' not read as a date; kept in remarks",
+        f"{name} line 16 (RUS5): Date Designated '31/02/2020' is not a dd/mm/yyyy date; kept in remarks",
+        f"{name} line 16 (RUS5): unknown type 'Aircraft'; schema unknown",
+    )
+    odd = lst.get("uk-fcdo:RUS5")
+    assert (odd.name, odd.schema, odd.listed_on, odd.birth_dates) == ("ODD", Schema.UNKNOWN, None, ())
+    assert odd.remarks == "Date of birth: 15/08/19yy; Date designated: 31/02/2020"
+    assert odd.addresses == (Address("", "", None, "Atlantis"),)
+
+
+def test_full_xml_spelling_variants(tmp_path: Path) -> None:
+    """A namespace, other casings, DesignationType for IndividualEntityShip, and a non-Latin name
+    not wrapped in <NonLatinName>: read alike."""
+    file = tmp_path / "list.xml"
+    file.write_text(
+        '<Designations xmlns="urn:example"><Designation><UniqueID>CYB1</UniqueID>'
+        "<NAMES><Name><Name1>Wei</Name1><Name6>ZHANG</Name6><NameType>PRIMARY NAME</NameType></Name></NAMES>"
+        "<NonLatinNames><NameNonLatinScript>张伟</NameNonLatinScript><NonLatinScriptType>Chinese</NonLatinScriptType>"
+        "</NonLatinNames><DesignationType>Individual</DesignationType>"
+        "<UKStatementOfReasons>Reasons.</UKStatementOfReasons></Designation></Designations>", encoding="utf-8")
+    lst = load(file)
+    e = lst.get("uk-fcdo:CYB1")
+    assert (e.name, e.schema, e.remarks) == ("Wei ZHANG", Schema.PERSON, "UK Statement of Reasons: Reasons.")
+    assert e.aliases == (Name("张伟", NameKind.AKA, NameQuality.STRONG, "Hani", "non-Latin script (Chinese)"),)
+    assert lst.issues == ("list.xml: no DateGenerated; publication date unknown",)
+
+
+def test_full_xml_refused(tmp_path: Path) -> None:
+    file = tmp_path / "UK-Sanctions-List.xml"
+    bomb = ('<?xml version="1.0"?>\n<!DOCTYPE Designations [<!ENTITY lol "lol">'
+            '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n')
+    file.write_text(bomb + _designations(f"<UniqueID>X1</UniqueID>{_names('&lol2;')}").split("\n", 1)[1],
+                    encoding="utf-8")
+    with pytest.raises(ListFormatError, match=r"UK-Sanctions-List.xml: unsafe XML: .*refused"):
+        load(file)
+    external = '<?xml version="1.0"?>\n<!DOCTYPE Designations [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+    file.write_text(external + "<Designations><Designation><UniqueID>&x;</UniqueID></Designation></Designations>",
+                    encoding="utf-8")
+    with pytest.raises(ListFormatError, match="unsafe XML"):
+        load(file)
+    file.write_text(_designations(f"<UniqueID>X1</UniqueID>{_names('CUT')}")[:-40], encoding="utf-8")
+    with pytest.raises(ListFormatError, match=r"UK-Sanctions-List.xml line \d+, column \d+: malformed XML"):
+        load(file)
+    file.write_text('<CONSOLIDATED_LIST dateGenerated="2024-01-01"/>', encoding="utf-8")
+    with pytest.raises(ListFormatError, match="not the UK Sanctions List XML: the root element is <CONSOLIDATED_LIST>"):
+        load(file)
+    file.write_text(_designations(), encoding="utf-8")
+    with pytest.raises(ListFormatError, match="no UK Sanctions List designation could be read"):
+        load(file)
+
+
+# ---------------------------------------------------------------------------------------
+# The registry and `screening lists update uk-fcdo`
+
+FULL_XML_URL = "https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml"
+
+
+def test_registry_points_at_the_full_list() -> None:
+    assert sources()["uk-fcdo"].urls == (FULL_XML_URL,)
+    assert sources()["eu"].urls == ("https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/"
+                                    "content?token=dG9rZW4tMjAxNw",)
+
+
+def test_lists_update_reads_the_full_xml(http, tmp_path: Path, capsys, monkeypatch, full_xml: EntityList) -> None:
+    http.routes["/docs/UK-Sanctions-List.xml"] = http.Route(XML.read_bytes())
+    monkeypatch.setitem(sources(), "uk-fcdo", dataclasses.replace(
+        sources()["uk-fcdo"], urls=(http.url("/docs/UK-Sanctions-List.xml"),)))
+    store = tmp_path / "store"
+    code, out, err = run(capsys, "lists", "update", "uk-fcdo", "--store", store, "--quiet")
+    assert code == 0, err
+    [info] = snapshots.history("uk-fcdo", store)
+    assert out.strip() == f"uk-fcdo: new snapshot {info.name} is current (4 entities; no previous snapshot)"
+    assert info.name.startswith("2026-09-07_") and info.is_current
+    assert sorted(p.name for p in info.path.iterdir()) == ["snapshot.json", "uk-sanctions-list.xml"]
+    current = snapshots.load_current("uk-fcdo", store)
+    assert current.entities == full_xml.entities and current.issues == ()
+    code, out, err = run(capsys, "match", "Ivan Sidorov", "--list", "uk-fcdo", "--store", store)
+    assert code == 1, err
+    assert "uk-fcdo:RUS9901" in out

@@ -1,12 +1,26 @@
-"""The FCDO UK Sanctions List, summary spreadsheet (``FCDO_SL_<Day>_<Mon DD YYYY>.ods``).
+"""The FCDO UK Sanctions List: the full list (XML or CSV) and the summary spreadsheet.
 
 The Foreign, Commonwealth & Development Office publishes "The UK Sanctions List" (every
 UK designation under the Sanctions and Anti-Money Laundering Act 2018: financial, trade,
-immigration and transport sanctions) at
-``https://www.gov.uk/government/publications/the-uk-sanctions-list``; the full list is
-``https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.csv`` (also ``.xml``, ``.ods``).
+immigration and transport sanctions; since 28 January 2026 the UK's single list) at
+``https://www.gov.uk/government/publications/the-uk-sanctions-list``. :func:`load` takes a
+file or the folder holding it and tells the forms apart **by content**, not by name:
 
-**Supported: the summary export**, an OpenDocument spreadsheet named
+* a file starting with ``<``: the **full list as XML**
+  (``https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml``; earlier
+  ``assets.publishing.service.gov.uk/.../UK_Sanctions_List.xml``), read by
+  :func:`.uk_fcdo_full.load_xml`;
+* other text: CSV, the **full list** (``UK-Sanctions-List.csv``, a header naming ``Unique ID``
+  and ``Name 6``) read by :func:`.uk_fcdo_full.load_table`, or the summary table saved as CSV;
+* a zip archive: a spreadsheet (ODS or XLSX): the **summary export** below, or a sheet with
+  the full list's header (read like the CSV; no such file was seen).
+
+:mod:`.uk_fcdo_full` documents the full layouts, what they were confirmed from and what is
+not confirmed. A folder is searched for ``.xml``, ``.csv``, ``.ods`` and ``.xlsx`` files; the
+XML is read before a CSV before a spreadsheet (the others are named in ``issues``), and two
+files of the kind read are refused as ambiguous.
+
+**The summary export**, an OpenDocument spreadsheet named
 ``FCDO_SL_<Day>_<Mon DD YYYY>.ods`` (e.g. ``FCDO_SL_Wed_Nov 19 2025.ods``; the date in the
 name is the publication date). One sheet (``UK_Sanction_List``), a header row, one row
 per designation, 8 columns (:data:`COLUMNS`): ``Unique ID`` (regime prefix + number,
@@ -14,21 +28,16 @@ per designation, 8 columns (:data:`COLUMNS`): ``Unique ID`` (regime prefix + num
 e.g. most ships), ``Name`` (the primary name only: no aliases), ``Regime Name``, ``Type``
 (Individual / Entity / Ship), ``Designation source`` (``UK``, ``UN``, ``UK|UN``), ``Date
 Designated`` (``dd-mm-yyyy``), ``Sanctions Imposed`` (comma-separated). The same table
-saved as ``.xlsx`` reads too.
+saved as ``.xlsx`` reads too. This layout was measured on the November 2025 file.
 
 One entity per row, ``uk-fcdo:<Unique ID>``: ``Name`` with whitespace collapsed (FCDO pads
 nearly every name with spaces and doubles some inside), Type as the schema, Regime Name as
 the program, Date Designated as ``listed_on``; the OFSI Group ID is an identifier
 (``IdType.OTHER``, label ``OFSI Group ID``: the target's ``uk-ofsi:<Group ID>``);
 Designation source and Sanctions Imposed go to the remarks. The export carries no aliases,
-non-Latin names, dates of birth, nationalities, addresses or documents; for those load the
-OFSI Consolidated List (``uk-ofsi``) beside it. A row without Unique ID or Name, or with a
-Unique ID already seen, is reported in ``issues`` and skipped.
-
-**Not supported: the full list** (``UK-Sanctions-List.csv`` / ``.xml`` / ``.ods``). Its
-column layout is not documented in the sources this loader was written from (only its
-download addresses are), and it could not be obtained to measure, so it is refused
-with a ListFormatError rather than guessed at.
+non-Latin names, dates of birth, nationalities, addresses or documents; the full list
+does. A row without Unique ID or Name, or with a Unique ID already seen, is reported in
+``issues`` and skipped.
 
 **Reading.** The spreadsheet is read with pandas and python-calamine. FCDO's ODS export
 (written by Microsoft Excel) stores ``mimetype`` compressed and last in the archive and
@@ -52,17 +61,16 @@ from pathlib import Path
 
 
 from screening.model import Entity, EntityList, Identifier, IdType, ListSnapshot, Schema
-from screening.sources import xml_safe
-from screening.sources.files import ListFormatError, find_header, snapshot_of
+from screening.sources import uk_fcdo_full, xml_safe
+from screening.sources.files import ListFormatError, csv_records, find_header, read_text, snapshot_of
 
 SOURCE = "uk-fcdo"
 COLUMNS = ("Unique ID", "OFSI Group ID", "Name", "Regime Name", "Type", "Designation source",
            "Date Designated", "Sanctions Imposed")
 HEADER_SEARCH_ROWS = 5
-FILE_NAME = re.compile(r"^FCDO_SL_.*\.(ods|xlsx)$", re.IGNORECASE)
+FILE_SUFFIXES = (".xml", ".csv", ".ods", ".xlsx")  # what a folder is searched for; the form is read from content
 # "FCDO_SL_Wed_Nov 19 2025.ods": the publication date in the file name.
 _NAME_DATE = re.compile(r"^FCDO_SL_[A-Za-z]{3}_([A-Za-z]{3})[ _](\d{1,2})[ _](\d{4})\.", re.IGNORECASE)
-_FULL_LIST = re.compile(r"^UK[-_ ]Sanctions[-_ ]List\.", re.IGNORECASE)
 
 _SCHEMAS = {"individual": Schema.PERSON, "entity": Schema.ORGANIZATION, "ship": Schema.VESSEL}
 
@@ -74,24 +82,41 @@ _SPACES = re.compile(r"[ \t\r\n]+")
 
 
 def load(path: str | Path) -> EntityList:
-    """The UK Sanctions List summary export from ``FCDO_SL_*.ods`` or the folder holding it.
+    """The UK Sanctions List from a file, or the folder holding it: the full list
+    (``UK-Sanctions-List.xml`` / ``.csv``, read by :mod:`.uk_fcdo_full`) or the summary export
+    (``FCDO_SL_*.ods``), told apart by content.
 
     Rows that cannot be read are reported in ``issues`` and skipped. Raises ListFormatError
-    when the file is missing, unreadable, the full-list CSV/XML (not supported), lacks the
-    summary header, or holds no readable row.
+    when the file is missing, unreadable, not one of these forms, or holds no readable row.
     """
     path = Path(path)
-    file = _find_file(path)
     issues: list[str] = []
-    table = _read(file, issues)
+    file = _find_file(path, issues)
+    kind = detect(file)
+    if kind == "xml":
+        return uk_fcdo_full.load_xml(file, path, issues)
+    if kind == "csv":
+        table = [(line, fields) for line, fields in csv_records(read_text(file, issues), file.name, issues)
+                 if fields is not None]
+        unit = "line"
+    else:
+        table, unit = _read(file, issues), "row"
+    if any(uk_fcdo_full.is_full_header(cells) for _, cells in table[:HEADER_SEARCH_ROWS]):
+        return uk_fcdo_full.load_table(table, file, path, unit, issues)
+    return _load_summary(table, file, path, unit, issues)
+
+
+def _load_summary(table: list[tuple[int, list[str]]], file: Path, path: Path, unit: str,
+                  issues: list[str]) -> EntityList:
     header_at, columns = find_header(table, ("Unique ID", "Name"), COLUMNS, file,
-                                     "the UK Sanctions List summary export", HEADER_SEARCH_ROWS)
+                                     "the UK Sanctions List (neither the full list nor the summary export)",
+                                     HEADER_SEARCH_ROWS)
     parts: list[dict] = []
     seen: dict[str, int] = {}
     for number, cells in table[header_at + 1:]:
         if all(not c.strip() for c in cells):
             continue
-        built = _row(number, cells, columns, file.name, seen, issues)
+        built = _row(number, cells, columns, f"{file.name} {unit}", seen, issues)
         if built is not None:
             parts.append(built)
     if not parts:
@@ -101,23 +126,48 @@ def load(path: str | Path) -> EntityList:
 
 
 # ---------------------------------------------------------------------------------------
-# Finding and reading the file
+# Finding the file and telling its form
 
 
-def _find_file(path: Path) -> Path:
+def detect(file: Path) -> str:
+    """``"spreadsheet"`` (a zip archive: ODS or XLSX), ``"xml"`` (text starting with ``<``) or
+    ``"csv"`` (any other text), by the file's first bytes, whatever its name."""
+    try:
+        with file.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise ListFormatError(f"{file}: cannot read ({exc})") from exc
+    if head.startswith(b"PK\x03\x04"):
+        return "spreadsheet"
+    encoding = "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
+    text = head.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
+    return "xml" if text.startswith("<") else "csv"
+
+
+def _find_file(path: Path, issues: list[str]) -> Path:
+    """``path`` itself, or the one list file in the folder ``path``: the full list's XML before its
+    CSV before a spreadsheet (the summary export); other candidates are named in ``issues``."""
     if path.is_dir():
-        found = sorted(f for f in path.iterdir() if f.is_file() and FILE_NAME.match(f.name))
-        if not found:
-            raise ListFormatError(f"{path}: no FCDO_SL_*.ods (UK Sanctions List summary export) in this folder")
-        if len(found) > 1:
-            raise ListFormatError(f"{path}: {len(found)} FCDO summary exports in this folder "
-                                  f"({', '.join(f.name for f in found)}); give the file to load")
-        return found[0]
+        candidates = sorted(f for f in path.iterdir() if f.is_file() and not f.name.startswith(".")
+                            and f.suffix.casefold() in FILE_SUFFIXES)
+        if not candidates:
+            raise ListFormatError(f"{path}: no UK Sanctions List file in this folder (the full list "
+                                  f"UK-Sanctions-List.xml or .csv, or the summary export FCDO_SL_*.ods)")
+        kinds = {f: detect(f) for f in candidates}
+        for kind, label in (("xml", "XML files"), ("csv", "CSV files"), ("spreadsheet", "spreadsheets")):
+            chosen = [f for f in candidates if kinds[f] == kind]
+            if len(chosen) > 1:
+                raise ListFormatError(f"{path}: {len(chosen)} UK Sanctions List {label} in this folder "
+                                      f"({', '.join(f.name for f in chosen)}); give the file to load")
+            if chosen:
+                others = [f.name for f in candidates if f != chosen[0]]
+                if others:
+                    issues.append(f"{path.name}: {chosen[0].name} read; also in this folder, not read: "
+                                  f"{', '.join(others)}")
+                return chosen[0]
     if not path.is_file():
-        raise ListFormatError(f"{path}: no such file (expected the FCDO summary export FCDO_SL_*.ods)")
-    if path.suffix.casefold() in (".csv", ".xml") or _FULL_LIST.match(path.name):
-        raise ListFormatError(f"{path}: the full UK Sanctions List ({path.suffix or 'this'} layout) is not "
-                              f"supported; load the summary export FCDO_SL_*.ods")
+        raise ListFormatError(f"{path}: no such file (expected the UK Sanctions List: UK-Sanctions-List.xml "
+                              f"or .csv, or the summary export FCDO_SL_*.ods)")
     return path
 
 
@@ -253,17 +303,18 @@ def _inline(element: ET.Element):
 # Rows
 
 
-def _row(number: int, cells: list[str], columns: dict[str, int], file_name: str, seen: dict[str, int],
+def _row(number: int, cells: list[str], columns: dict[str, int], place: str, seen: dict[str, int],
          issues: list[str]) -> dict | None:
     values = {c: " ".join(cells[i].split()) if i < len(cells) else "" for c, i in columns.items()}
     unique_id, name = values["Unique ID"], values["Name"]
-    where = f"{file_name} row {number}"
+    where = f"{place} {number}"
     if not unique_id:
         issues.append(f"{where}: no Unique ID; skipped")
         return None
     where = f"{where} ({unique_id})"
     if unique_id in seen:
-        issues.append(f"{where}: Unique ID repeated (first on row {seen[unique_id]}); skipped")
+        unit = place.rsplit(" ", 1)[-1]  # "row" or "line"
+        issues.append(f"{where}: Unique ID repeated (first on {unit} {seen[unique_id]}); skipped")
         return None
     if not name:
         known = f" (OFSI Group ID {values['OFSI Group ID']})" if values["OFSI Group ID"] else ""
