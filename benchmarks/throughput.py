@@ -363,7 +363,7 @@ def candidate_recall(screener: Screener, label: str, names: Sequence[str], worke
 
     start = time.perf_counter()
     min_cover = tuple(max(c, SAFE_COVER) for c in listed_cover_needed(floor))  # as screen_batch does
-    cands = index.candidates(batch, min_cover, top_k=MAX_CANDIDATES, wide=batch.has_initial)
+    cands = index.candidates(batch, min_cover, top_k=MAX_CANDIDATES)
     candidate_seconds = time.perf_counter() - start
     cand_keys = cands.query.astype(np.int64) * n_names + cands.name
 
@@ -379,12 +379,12 @@ def candidate_recall(screener: Screener, label: str, names: Sequence[str], worke
     misses, causes = [], {}
     lost = np.flatnonzero(~found)
     if len(lost):
-        uncapped = index.candidates(batch, min_cover, top_k=None, wide=batch.has_initial)
+        uncapped = index.candidates(batch, min_cover, top_k=None)
         uncapped_keys = uncapped.query.astype(np.int64) * n_names + uncapped.name
         lost_q, lost_name = np.divmod(keys[lost], n_names)
         l_tok = index.name_tokens[lost_name]
         listed_initial = ((l_tok >= 0) & (index.vocab.length[np.maximum(l_tok, 0)] == 1)).any(axis=1)
-        query_initial = batch.has_initial[lost_q]
+        query_initial = batch.initial_count[lost_q] > 0
         capped = np.isin(keys[lost], uncapped_keys)
         causes = {
             f"cut by top_k={MAX_CANDIDATES}": int(capped.sum()),

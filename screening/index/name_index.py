@@ -6,12 +6,24 @@ similarities with a sparse (vocabulary x names) matrix of token weight shares. T
 product is, for every pair that shares a token, the weighted share of the listed
 name that the query covers ("listed cover").
 
-Very common tokens (legal forms, and words in many entities) are left out of that
-product to keep it sparse, and each name's left-out share is added back as an upper
-bound. A name whose common tokens alone could reach ``SAFE_COVER`` keeps them in the
-product. Hence every pair whose true listed cover is at least ``SAFE_COVER`` (and
-at least the caller's ``min_cover``) is returned: the stage is recall-safe by
-construction for those thresholds, not by sampling.
+To keep that product sparse, each name leaves its commonest tokens out of it (legal
+forms, places, industry words, initials, and words in many entities), most common
+first, as long as the share left out stays below ``SAFE_COVER``; that share is added
+back to the product as an upper bound. So every pair whose true listed cover is at
+least ``SAFE_COVER`` (and at least the caller's ``min_cover``) shares a kept token, is
+in the product, and passes: the stage is recall-safe by construction for those
+thresholds, not by sampling.
+
+Two refinements keep the bound tight. A left-out share is added only for queries that
+reach some left-out token. A weak alias pairs only with words spelled the same, so its
+tokens are filed under exact rows that only exact query matches reach.
+
+A query holding initials ("raza m a") can cover a name through them, and through
+common words alone. Such queries (and all queries when ``min_cover`` is below
+``SAFE_COVER``) are multiplied with the whole matrix, no token left out, and each
+initial may add, at ``INITIAL_SIM``, the name's largest share of a token starting
+with its letter; so their bound holds too. Only a pair that shares nothing but query
+initials is out of reach.
 """
 
 from __future__ import annotations
@@ -36,6 +48,8 @@ COMMON_DF_FRACTION = 0.002
 COMMON_DF_MIN = 40
 # A query's adjacent words are joined into a listed word only when both and the whole are this long.
 MIN_COMPOUND_PART, MIN_COMPOUND = 3, 7
+# Query initials are bounded by letter for a-z (normalized tokens are lower case), else as any token.
+_LETTERS = 26
 # float32 slack so that moving the common share across the comparison never drops a pair.
 _ROUNDING = np.float32(1e-6)
 
@@ -94,25 +108,50 @@ class NameIndex:
         share = np.divide(self.name_weights, total, out=np.zeros_like(self.name_weights), where=total > 0)
         common_df = max(COMMON_DF_MIN, int(COMMON_DF_FRACTION * self.vocab.n_docs))
         tok = np.maximum(self.name_tokens, 0)
-        common = valid & ((self.vocab.df[tok] > common_df) | (self.name_classes != TokenClass.WORD))
-        common_share = np.where(common, share, 0).sum(axis=1)
-        # Names that common tokens could carry past SAFE_COVER index every token.
-        keep_all = common_share >= SAFE_COVER
-        blocking = valid & (~common | keep_all[:, None])
-        self.common_share = np.where(keep_all, 0, common_share).astype(np.float32)
-        rows = np.repeat(np.arange(n_names), width).reshape(n_names, width)
+        initial = valid & (self.vocab.length[tok] == 1)
+        droppable = valid & ((self.vocab.df[tok] > common_df) | (self.name_classes != TokenClass.WORD) | initial)
+        # Commonest first: initials (filed under a whole letter), then by entity frequency.
+        commonness = np.where(initial, np.iinfo(np.int32).max, self.vocab.df[tok])
+        order = np.argsort(np.where(droppable, -commonness.astype(np.int64), 1), axis=1, kind="stable")
+        ranked = np.take_along_axis(np.where(droppable, share, np.inf), order, axis=1)
+        dropped = np.zeros_like(valid)
+        np.put_along_axis(dropped, order, np.cumsum(ranked, axis=1) < SAFE_COVER, axis=1)
+        dropped &= droppable
+        self.dropped_share = np.where(dropped, share, 0).sum(axis=1).astype(np.float32)
+        # A query initial pairs with one listed token starting with its letter: per name, the
+        # largest share of such a token, by letter a-z, then of any token.
+        first = np.where(valid, self.vocab.first[tok] - ord("a"), -1)
+        self.letter_share = np.zeros((n_names, _LETTERS + 2), dtype=np.float32)  # last: zeros, for padding
+        for letter in range(_LETTERS):
+            self.letter_share[:, letter] = np.where(first == letter, share, 0).max(axis=1)
+        self.letter_share[:, _LETTERS] = share.max(axis=1, initial=0)
         # An initial (a one-letter listed token) pairs with any query word starting with its
         # letter: it is filed again in a row of its letter, after the vocabulary's rows, which
         # the query matrix fills from the first letter of every query word.
-        initial = blocking & (self.vocab.length[tok] == 1)
-        letter = self.vocab.first[tok[initial]]
-        self.initial_letters = np.unique(letter)
-        self.blocking = sp.csr_matrix(
-            (np.concatenate([share[blocking], share[initial]]),
-             (np.concatenate([self.name_tokens[blocking],
-                              len(self.vocab) + np.searchsorted(self.initial_letters, letter)]),
-              np.concatenate([rows[blocking], rows[initial]]))),
-            shape=(len(self.vocab) + len(self.initial_letters), n_names), dtype=np.float32)
+        self.initial_letters = np.unique(self.vocab.first[tok[initial]])
+        self.blocking = self._postings(share, valid & ~dropped, initial & ~dropped)
+        self.full_blocking = self._postings(share, valid, initial)
+        # Rows of the product space (tokens and initial letters) left out of some name's postings.
+        self.dropped_rows = np.diff(self.full_blocking.indptr) > np.diff(self.blocking.indptr)
+
+    def _postings(self, share: np.ndarray, filed: np.ndarray, initial: np.ndarray) -> sp.csr_matrix:
+        """(product rows x names) of the ``filed`` token shares: a strong name's under its tokens'
+        rows and its initials' letters, a weak alias's under its tokens' exact rows."""
+        n_names, width = self.name_tokens.shape
+        names = np.broadcast_to(np.arange(n_names)[:, None], (n_names, width))
+        weak = np.broadcast_to(self.name_weak[:, None], (n_names, width))
+        token_row = np.where(weak, self._exact_offset, 0) + self.name_tokens
+        initial &= ~weak
+        letter_row = len(self.vocab) + np.searchsorted(self.initial_letters, self.vocab.first[self.name_tokens[initial]])
+        return sp.csr_matrix(
+            (np.concatenate([share[filed], share[initial]]),
+             (np.concatenate([token_row[filed], letter_row]), np.concatenate([names[filed], names[initial]]))),
+            shape=(self._exact_offset + len(self.vocab), n_names), dtype=np.float32)
+
+    @property
+    def _exact_offset(self) -> int:
+        """First of the product rows that only an exact spelling reaches (weak aliases pair no other way)."""
+        return len(self.vocab) + len(self.initial_letters)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -140,9 +179,11 @@ class NameIndex:
         view = object.__new__(NameIndex)
         view.__dict__.update(self.__dict__)
         view.names = [self.names[i] for i in rows]
-        for attr in ("name_entity", "name_weak", "name_tokens", "name_weights", "name_classes", "common_share"):
+        for attr in ("name_entity", "name_weak", "name_tokens", "name_weights", "name_classes", "dropped_share",
+                     "letter_share"):
             setattr(view, attr, getattr(self, attr)[rows])
         view.blocking = self.blocking[:, rows]
+        view.full_blocking = self.full_blocking[:, rows]
         return view
 
     def packed(self, memo: dict[int, bytes] | None = None) -> "NameIndex":
@@ -156,26 +197,31 @@ class NameIndex:
     def prepare(self, names: list[NormalizedName]) -> QueryBatch:
         return prepare(names, self.vocab)
 
-    def candidates(self, batch: QueryBatch, min_cover: tuple[float, float], top_k: int | None = None,
-                   wide: np.ndarray | None = None) -> Candidates:
-        """Pairs whose listed cover may reach ``min_cover`` (for strong names, for weak aliases);
-        queries flagged ``wide`` need only SAFE_COVER. With ``top_k``, at most that many per query."""
+    def candidates(self, batch: QueryBatch, min_cover: tuple[float, float], top_k: int | None = None) -> Candidates:
+        """Pairs whose listed cover may reach ``min_cover`` (for strong names, for weak aliases).
+        With ``top_k``, at most that many per query, those of the highest bound."""
         sims = self._query_matrix(batch)
-        # The sparse product has no duplicate entries; its column order within a row does not matter.
-        product = (sims @ self.blocking).tocsr()
-        # Compare the product with each name's own need (its common share is added back as
-        # the bound), so the filter is one gather and one comparison over the product.
         strong, weak = min_cover
-        need = np.where(self.name_weak, weak, strong).astype(np.float32) - self.common_share - _ROUNDING
-        keep = product.data >= need[product.indices]
-        if wide is not None and wide.any():
-            counts = np.diff(product.indptr)
-            wide_need = np.float32(SAFE_COVER) - self.common_share - _ROUNDING
-            keep |= np.repeat(wide, counts) & (product.data >= wide_need[product.indices])
-        pos = np.flatnonzero(keep)
-        query = (np.searchsorted(product.indptr, pos, side="right") - 1).astype(np.int32)
-        name = product.indices[pos].astype(np.int32)
-        bound = np.minimum(product.data[pos] + self.common_share[name], 1.0).astype(np.float32)
+
+        def need(names: np.ndarray) -> np.ndarray:
+            return np.where(self.name_weak[names], np.float32(weak), np.float32(strong)) - _ROUNDING
+        initials = batch.initial_count
+        # Below SAFE_COVER (threshold 0: "show the best"), every query takes the whole matrix.
+        plain = np.flatnonzero(initials == 0) if min(min_cover) >= SAFE_COVER else np.zeros(0, np.int64)
+        # A name's left-out share (below SAFE_COVER) counts only for a query reaching a left-out row.
+        per_query = np.repeat(np.arange(len(batch)), np.diff(sims.indptr))
+        reaches = np.bincount(per_query, weights=self.dropped_rows[sims.indices], minlength=len(batch)) > 0
+        query, name, bound = self._pairs(
+            _rows(sims, plain), self.blocking, need, np.where(reaches[plain], SAFE_COVER, 0),
+            lambda q, n: np.where(reaches[plain[q]], self.dropped_share[n], 0))
+        query = plain[query]
+        wide = np.setdiff1d(np.arange(len(batch)), plain)
+        if len(wide):
+            letters = self._initial_letters(batch, wide)
+            wq, wn, wb = self._pairs(
+                _rows(sims, wide), self.full_blocking, need, INITIAL_SIM * initials[wide],
+                lambda q, n: self._initial_slack(letters, q, n))
+            query, name, bound = np.concatenate([query, wide[wq]]), np.concatenate([name, wn]), np.concatenate([bound, wb])
         if top_k is not None and len(query) and np.bincount(query).max() > top_k:
             order = np.lexsort((-bound, query))
             query, name, bound = query[order], name[order], bound[order]
@@ -183,10 +229,50 @@ class NameIndex:
             rank = np.arange(len(query)) - first
             keep = rank < top_k
             query, name, bound = query[keep], name[keep], bound[keep]
-        return Candidates(query, name, bound)
+        return Candidates(query.astype(np.int32), name, bound)
+
+    @staticmethod
+    def _pairs(sims: sp.csr_matrix, blocking: sp.csr_matrix, need, most: np.ndarray,
+               slack) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(query row of ``sims``, name, listed-cover bound) of the pairs in ``sims @ blocking`` whose
+        product plus ``slack(query, name)`` (what the product leaves out, at most ``most[query]``)
+        reaches ``need(name)``."""
+        # The sparse product has no duplicate entries; its column order within a row does not matter.
+        product = (sims @ blocking).tocsr()
+        query = np.repeat(np.arange(product.shape[0]), np.diff(product.indptr))
+        name, value = product.indices, product.data
+        near = value + most[query] >= need(name)  # the exact slack only where it can matter
+        query, name, value = query[near], name[near].astype(np.int32), value[near]
+        bound = value + slack(query, name)
+        keep = bound >= need(name)
+        return query[keep], name[keep], np.minimum(bound[keep], 1.0).astype(np.float32)
+
+    def _initial_slack(self, letters: np.ndarray, query: np.ndarray, name: np.ndarray) -> np.ndarray:
+        """What the initials of each query (columns of ``letter_share``) may add to each name's cover."""
+        flat, width = self.letter_share.ravel(), self.letter_share.shape[1]
+        base = name.astype(np.int64) * width
+        total = np.zeros(len(name), dtype=np.float32)
+        for column in letters.T:  # one column per initial: few
+            total += flat.take(base + column[query])
+        return np.where(self.name_weak[name], np.float32(0), INITIAL_SIM * total)
+
+    @staticmethod
+    def _initial_letters(batch: QueryBatch, queries: np.ndarray) -> np.ndarray:
+        """(queries x most initials) int: the ``letter_share`` column of each query's initials
+        (a-z, then any other letter), padded with the column of zeros."""
+        tok = batch.token_ids[queries]
+        is_initial = (tok >= 0) & (batch.token_len[np.maximum(tok, 0)] == 1)
+        letter = batch.token_first[np.maximum(tok, 0)] - ord("a")
+        letter = np.where((letter >= 0) & (letter < _LETTERS), letter, _LETTERS)
+        # Initials first in each row, so the columns can be cut to the most any query holds.
+        order = np.argsort(~is_initial, axis=1, kind="stable")
+        letter = np.where(np.take_along_axis(is_initial, order, axis=1), np.take_along_axis(letter, order, axis=1),
+                          _LETTERS + 1)
+        return letter[:, :max(int(is_initial.sum(axis=1).max(initial=0)), 1)]
 
     def _query_matrix(self, batch: QueryBatch) -> sp.csr_matrix:
-        """(queries x vocabulary and initials): each query's best similarity to each listed token."""
+        """(queries x product rows): each query's best similarity to each listed token, its initials' letters
+        and, where spelled the same, the token's exact row."""
         q_rows, positions = np.nonzero(batch.token_ids >= 0)
         tok = batch.token_ids[q_rows, positions]
         starts = np.searchsorted(batch.match_token, tok, side="left")
@@ -202,9 +288,10 @@ class NameIndex:
         letter = batch.token_first[tok[word]]
         pos = np.minimum(np.searchsorted(self.initial_letters, letter), max(len(self.initial_letters) - 1, 0))
         has = (self.initial_letters[pos] == letter) if len(self.initial_letters) else np.zeros(len(letter), bool)
-        rows = np.concatenate([rows, q_rows[word][has]])
-        cols = np.concatenate([cols, len(self.vocab) + pos[has]])
-        vals = np.concatenate([vals, np.full(int(has.sum()), INITIAL_SIM, dtype=np.float32)])
+        exact = vals >= 1
+        rows = np.concatenate([rows, q_rows[word][has], rows[exact]])
+        cols = np.concatenate([cols, len(self.vocab) + pos[has], self._exact_offset + cols[exact]])
+        vals = np.concatenate([vals, np.full(int(has.sum()), INITIAL_SIM, dtype=np.float32), vals[exact]])
         width = self.blocking.shape[0]
         # Several query tokens may match one listed token: keep the best, not the sum.
         key = rows.astype(np.int64) * width + cols
@@ -212,5 +299,11 @@ class NameIndex:
         key, rows, cols, vals = key[order], rows[order], cols[order], vals[order]
         first = np.ones(len(key), dtype=bool)
         first[1:] = key[1:] != key[:-1]
-        return sp.csr_matrix((vals[first], (rows[first], cols[first])),
-                             shape=(len(batch), width), dtype=np.float32)
+        # Sorted by (row, column) already: laid out as CSR directly, no COO conversion.
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(rows[first], minlength=len(batch)))])
+        return sp.csr_matrix((vals[first].astype(np.float32), cols[first], indptr), shape=(len(batch), width))
+
+
+def _rows(matrix: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:
+    """``matrix[rows]``, without the copy when ``rows`` is all of them (a single lookup's usual case)."""
+    return matrix if len(rows) == matrix.shape[0] else matrix[rows]

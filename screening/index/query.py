@@ -34,10 +34,10 @@ class QueryBatch:
     token_len: np.ndarray  # (T,) int32
 
     @property
-    def has_initial(self) -> np.ndarray:
-        """(Q,) whether a query holds a one-letter token (an initial)."""
+    def initial_count(self) -> np.ndarray:
+        """(Q,) how many one-letter tokens (initials) each query holds."""
         lengths = np.where(self.token_ids >= 0, self.token_len[self.token_ids], 0)
-        return (lengths == 1).any(axis=1)
+        return (lengths == 1).sum(axis=1)
 
     def __len__(self) -> int:
         return len(self.names)

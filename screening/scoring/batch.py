@@ -111,8 +111,7 @@ def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attr
 
     if threshold > 0:
         min_cover = tuple(max(c, SAFE_COVER) for c in listed_cover_needed(threshold - factors.MAX_BOOST))
-        # An initial's pairing is not in the candidate product's bound; search those queries wider.
-        cands = index.candidates(batch, min_cover, top_k=MAX_CANDIDATES, wide=batch.has_initial)
+        cands = index.candidates(batch, min_cover, top_k=MAX_CANDIDATES)
     else:
         cands = index.candidates(batch, (0.0, 0.0), top_k=max(limit, 1) * CANDIDATES_PER_RESULT)
     n_name_pairs = len(cands.query)

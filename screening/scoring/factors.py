@@ -85,6 +85,8 @@ def shift_ordinals(ordinals: np.ndarray, years: float) -> np.ndarray:
     """Date ordinals moved by ``years`` calendar years (29 February to the 28th), the fractional part
     as days; -1 (unknown) stays -1."""
     known = ordinals > 0
+    if not known.any():  # no birth dates given (most single lookups): nothing to move
+        return np.full(ordinals.shape, -1, dtype=np.int64)
     days = _EPOCH + (np.where(known, ordinals, 1) - 1).astype("timedelta64[D]")
     whole = int(years)
     month = days.astype("datetime64[M]")

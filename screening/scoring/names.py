@@ -64,6 +64,8 @@ def score_pairs(index: NameIndex, batch: QueryBatch, query: np.ndarray, name: np
     # rounded up to a few sizes: most names have 2-4 words, a few have 16.
     q_size = np.searchsorted(_SIZES, (q_tok >= 0).sum(axis=1))
     l_size = np.searchsorted(_SIZES, (l_tok >= 0).sum(axis=1))
+    if n_pairs <= _ONE_GRID:  # few pairs (a single lookup): one grid costs less than several calls
+        q_size[:], l_size[:] = q_size.max(initial=0), l_size.max(initial=0)
     bucket = q_size * len(_SIZES) + l_size
     for b in np.unique(bucket):
         sel = np.flatnonzero(bucket == b)
@@ -74,8 +76,9 @@ def score_pairs(index: NameIndex, batch: QueryBatch, query: np.ndarray, name: np
     return NameScores(score, listed_cover, query_cover, partner, token_sim)
 
 
-# Grid sizes the pairs are bucketed into.
+# Grid sizes the pairs are bucketed into; up to _ONE_GRID pairs share one grid.
 _SIZES = np.array([2, 4, 8, MAX_TOKENS])
+_ONE_GRID = 256
 
 
 def _score(index: NameIndex, batch: QueryBatch, q_tok: np.ndarray, query: np.ndarray, l_tok: np.ndarray,
