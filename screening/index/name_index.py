@@ -14,9 +14,10 @@ least ``SAFE_COVER`` (and at least the caller's ``min_cover``) shares a kept tok
 in the product, and passes: the stage is recall-safe by construction for those
 thresholds, not by sampling.
 
-Two refinements keep the bound tight. A left-out share is added only for queries that
-reach some left-out token. A weak alias pairs only with words spelled the same, so its
-tokens are filed under exact rows that only exact query matches reach.
+Two refinements keep the bound tight. For the pairs the product finds, the left-out
+tokens are looked up, so only the share the query reaches is added. A weak alias pairs
+only with words spelled the same, so its tokens are filed under exact rows that only
+exact query matches reach.
 
 A query holding initials ("raza m a") can cover a name through them, and through
 common words alone. Such queries (and all queries when ``min_cover`` is below
@@ -34,7 +35,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from screening.index.attributes import EntityAttributes
-from screening.index.query import MAX_TOKENS, QueryBatch, prepare
+from screening.index.query import MAX_TOKENS, QueryBatch, SortedKeys, prepare
 from screening.index.store import Packed
 from screening.index.vocabulary import INITIAL_SIM, Vocabulary
 from screening.model import Entity, IdType, Name, NameKind, NameQuality, Schema
@@ -131,8 +132,9 @@ class NameIndex:
         self.initial_letters = np.unique(self.vocab.first[tok[initial]])
         self.blocking = self._postings(share, valid & ~dropped, initial & ~dropped)
         self.full_blocking = self._postings(share, valid, initial)
-        # Rows of the product space (tokens and initial letters) left out of some name's postings.
-        self.dropped_rows = np.diff(self.full_blocking.indptr) > np.diff(self.blocking.indptr)
+        # Each name's left-out postings, by name: (names x product rows).
+        self.left_out = (self.full_blocking - self.blocking).T.tocsr()
+        self.left_out.eliminate_zeros()
 
     def _postings(self, share: np.ndarray, filed: np.ndarray, initial: np.ndarray) -> sp.csr_matrix:
         """(product rows x names) of the ``filed`` token shares: a strong name's under its tokens'
@@ -180,7 +182,7 @@ class NameIndex:
         view.__dict__.update(self.__dict__)
         view.names = [self.names[i] for i in rows]
         for attr in ("name_entity", "name_weak", "name_tokens", "name_weights", "name_classes", "dropped_share",
-                     "letter_share"):
+                     "letter_share", "left_out"):
             setattr(view, attr, getattr(self, attr)[rows])
         view.blocking = self.blocking[:, rows]
         view.full_blocking = self.full_blocking[:, rows]
@@ -207,19 +209,18 @@ class NameIndex:
             return np.where(self.name_weak[names], np.float32(weak), np.float32(strong)) - _ROUNDING
         initials = batch.initial_count
         # Below SAFE_COVER (threshold 0: "show the best"), every query takes the whole matrix.
-        plain = np.flatnonzero(initials == 0) if min(min_cover) >= SAFE_COVER else np.zeros(0, np.int64)
-        # A name's left-out share (below SAFE_COVER) counts only for a query reaching a left-out row.
-        per_query = np.repeat(np.arange(len(batch)), np.diff(sims.indptr))
-        reaches = np.bincount(per_query, weights=self.dropped_rows[sims.indices], minlength=len(batch)) > 0
+        is_plain = (initials == 0) & (min(min_cover) >= SAFE_COVER)
+        plain, wide = np.flatnonzero(is_plain), np.flatnonzero(~is_plain)
+        sim_at = SortedKeys(np.repeat(np.arange(len(batch), dtype=np.int64), np.diff(sims.indptr)) * sims.shape[1]
+                            + sims.indices)
         query, name, bound = self._pairs(
-            _rows(sims, plain), self.blocking, need, np.where(reaches[plain], SAFE_COVER, 0),
-            lambda q, n: np.where(reaches[plain[q]], self.dropped_share[n], 0))
+            sims.take(plain), self.blocking, need, lambda q, n: self.dropped_share[n],
+            lambda q, n: self._dropped_slack(sims, sim_at, plain[q], n))
         query = plain[query]
-        wide = np.setdiff1d(np.arange(len(batch)), plain)
         if len(wide):
             letters = self._initial_letters(batch, wide)
             wq, wn, wb = self._pairs(
-                _rows(sims, wide), self.full_blocking, need, INITIAL_SIM * initials[wide],
+                sims.take(wide), self.full_blocking, need, lambda q, n: INITIAL_SIM * initials[wide[q]],
                 lambda q, n: self._initial_slack(letters, q, n))
             query, name, bound = np.concatenate([query, wide[wq]]), np.concatenate([name, wn]), np.concatenate([bound, wb])
         if top_k is not None and len(query) and np.bincount(query).max() > top_k:
@@ -232,20 +233,25 @@ class NameIndex:
         return Candidates(query.astype(np.int32), name, bound)
 
     @staticmethod
-    def _pairs(sims: sp.csr_matrix, blocking: sp.csr_matrix, need, most: np.ndarray,
-               slack) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _pairs(sims: "QueryMatrix", blocking: sp.csr_matrix, need, most, slack) -> tuple[np.ndarray, ...]:
         """(query row of ``sims``, name, listed-cover bound) of the pairs in ``sims @ blocking`` whose
-        product plus ``slack(query, name)`` (what the product leaves out, at most ``most[query]``)
+        product plus ``slack(query, name)`` (what the product leaves out, at most ``most(query, name)``)
         reaches ``need(name)``."""
-        # The sparse product has no duplicate entries; its column order within a row does not matter.
-        product = (sims @ blocking).tocsr()
-        query = np.repeat(np.arange(product.shape[0]), np.diff(product.indptr))
-        name, value = product.indices, product.data
-        near = value + most[query] >= need(name)  # the exact slack only where it can matter
+        query, name, value = _product(sims, blocking)
+        near = value + most(query, name) >= need(name)  # the exact slack only where it can matter
         query, name, value = query[near], name[near].astype(np.int32), value[near]
         bound = value + slack(query, name)
         keep = bound >= need(name)
         return query[keep], name[keep], np.minimum(bound[keep], 1.0).astype(np.float32)
+
+    def _dropped_slack(self, sims: "QueryMatrix", sim_at: SortedKeys, query: np.ndarray,
+                       name: np.ndarray) -> np.ndarray:
+        """The share of each name's left-out tokens that each query reaches, at its similarity
+        (``sim_at``: the keys row * columns + column of the entries of ``sims``)."""
+        pair, pos = _expand(self.left_out.indptr, name)
+        found = sim_at.positions(query[pair].astype(np.int64) * sims.shape[1] + self.left_out.indices[pos])
+        reached = np.where(found >= 0, sims.data[found], np.float32(0))
+        return np.bincount(pair, weights=self.left_out.data[pos] * reached, minlength=len(name)).astype(np.float32)
 
     def _initial_slack(self, letters: np.ndarray, query: np.ndarray, name: np.ndarray) -> np.ndarray:
         """What the initials of each query (columns of ``letter_share``) may add to each name's cover."""
@@ -270,7 +276,7 @@ class NameIndex:
                           _LETTERS + 1)
         return letter[:, :max(int(is_initial.sum(axis=1).max(initial=0)), 1)]
 
-    def _query_matrix(self, batch: QueryBatch) -> sp.csr_matrix:
+    def _query_matrix(self, batch: QueryBatch) -> "QueryMatrix":
         """(queries x product rows): each query's best similarity to each listed token, its initials' letters
         and, where spelled the same, the token's exact row."""
         q_rows, positions = np.nonzero(batch.token_ids >= 0)
@@ -301,9 +307,48 @@ class NameIndex:
         first[1:] = key[1:] != key[:-1]
         # Sorted by (row, column) already: laid out as CSR directly, no COO conversion.
         indptr = np.concatenate([[0], np.cumsum(np.bincount(rows[first], minlength=len(batch)))])
-        return sp.csr_matrix((vals[first].astype(np.float32), cols[first], indptr), shape=(len(batch), width))
+        return QueryMatrix(vals[first].astype(np.float32), cols[first], indptr, (len(batch), width))
 
 
-def _rows(matrix: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:
-    """``matrix[rows]``, without the copy when ``rows`` is all of them (a single lookup's usual case)."""
-    return matrix if len(rows) == matrix.shape[0] else matrix[rows]
+@dataclass(frozen=True, slots=True)
+class QueryMatrix:
+    """A (queries x product rows) CSR matrix as its arrays: a single lookup makes several, and
+    scipy's set-up of each would cost more than the lookup's arithmetic."""
+
+    data: np.ndarray  # float32
+    indices: np.ndarray  # column of each entry, ascending within a row
+    indptr: np.ndarray
+    shape: tuple[int, int]
+
+    def take(self, rows: np.ndarray) -> "QueryMatrix":
+        """The matrix of ``rows`` (in that order)."""
+        if len(rows) == self.shape[0]:  # every row: a single lookup's usual case
+            return self
+        _, pos = _expand(self.indptr, rows)
+        indptr = np.concatenate([[0], np.cumsum(self.indptr[rows + 1] - self.indptr[rows])])
+        return QueryMatrix(self.data[pos], self.indices[pos], indptr, (len(rows), self.shape[1]))
+
+
+def _expand(indptr: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For CSR rows ``rows``: (which of ``rows``, position in the CSR arrays) of each of their entries."""
+    starts, counts = indptr[rows], indptr[rows + 1] - indptr[rows]
+    owner = np.repeat(np.arange(len(rows)), counts)
+    return owner, np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
+
+
+# Up to this many queries, the product is summed in numpy: scipy's set-up costs more than a single
+# lookup's whole product.
+_SMALL_PRODUCT = 8
+
+
+def _product(sims: "QueryMatrix", blocking: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The non-zero entries of ``sims @ blocking`` as (row, column, value) arrays."""
+    if sims.shape[0] > _SMALL_PRODUCT:
+        # The sparse product has no duplicate entries; its column order within a row does not matter.
+        product = (sp.csr_matrix((sims.data, sims.indices, sims.indptr), shape=sims.shape) @ blocking).tocsr()
+        return np.repeat(np.arange(product.shape[0]), np.diff(product.indptr)), product.indices, product.data
+    entry, pos = _expand(blocking.indptr, sims.indices)
+    query = np.repeat(np.arange(sims.shape[0]), np.diff(sims.indptr))[entry]
+    keys, group = np.unique(query.astype(np.int64) * blocking.shape[1] + blocking.indices[pos], return_inverse=True)
+    value = np.bincount(group, weights=blocking.data[pos] * sims.data[entry], minlength=len(keys))
+    return keys // blocking.shape[1], (keys % blocking.shape[1]).astype(np.int32), value.astype(np.float32)

@@ -2,8 +2,8 @@
 
 Every distinct query token is looked up once per batch (and cached by the
 vocabulary across batches); the result is a flat table of (query token, listed
-token, similarity) keyed by a combined integer, with a hash index over the keys, so
-later stages look up any set of token pairs in one vectorized call.
+token, similarity) keyed by a combined integer, sorted, so later stages look up any
+set of token pairs in one vectorized call (:class:`SortedKeys`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,34 @@ from screening.normalize import NormalizedName
 MAX_TOKENS = 16
 
 
+class SortedKeys:
+    """Distinct int64 keys in ascending order, and where any keys are among them.
+
+    Few keys (a single lookup's) are found by binary search; many by a hash table built on
+    first use, which costs more to build but less per key.
+    """
+
+    HASH_FROM = 4096  # keys looked up at once
+
+    def __init__(self, keys: np.ndarray):
+        self.keys = keys
+        self._hash: pd.Index | None = None
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def positions(self, wanted: np.ndarray) -> np.ndarray:
+        """The position of each wanted key, -1 where absent."""
+        if not len(self.keys):
+            return np.full(len(wanted), -1, dtype=np.int64)
+        if len(wanted) >= self.HASH_FROM:
+            if self._hash is None:
+                self._hash = pd.Index(self.keys)
+            return self._hash.get_indexer(wanted)
+        pos = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        return np.where(self.keys[pos] == wanted, pos, -1)
+
+
 @dataclass(frozen=True, slots=True)
 class QueryBatch:
     names: list[NormalizedName]
@@ -29,7 +57,7 @@ class QueryBatch:
     match_token: np.ndarray  # (K,) int32 query token id
     match_vocab: np.ndarray  # (K,) int32 vocabulary id
     match_sim: np.ndarray  # (K,) float32 in (0, 1]
-    match_key: pd.Index  # (K,) int64 = match_token * len(vocab) + match_vocab, unique: a hash index
+    match_key: SortedKeys  # (K,) int64 = match_token * len(vocab) + match_vocab
     token_first: np.ndarray  # (T,) int32 first letter of each distinct query token
     token_len: np.ndarray  # (T,) int32
 
@@ -48,7 +76,7 @@ class QueryBatch:
         out = np.zeros(q.shape, dtype=np.float32)
         valid = (q >= 0) & (v >= 0)  # padding takes no look-up
         if len(self.match_key) and valid.any():
-            pos = self.match_key.get_indexer(q[valid].astype(np.int64) * vocab_size + v[valid])
+            pos = self.match_key.positions(q[valid].astype(np.int64) * vocab_size + v[valid])
             out[valid] = np.where(pos >= 0, self.match_sim[pos], np.float32(0))
         return out
 
@@ -76,6 +104,6 @@ def prepare(names: list[NormalizedName], vocab: Vocabulary) -> QueryBatch:
     keys = m_tok.astype(np.int64) * len(vocab) + m_voc
     order = np.argsort(keys, kind="stable")  # the candidate stage reads matches grouped by query token
     tokens = list(token_id)
-    return QueryBatch(names, tokens, ids, weights, m_tok[order], m_voc[order], m_sim[order], pd.Index(keys[order]),
+    return QueryBatch(names, tokens, ids, weights, m_tok[order], m_voc[order], m_sim[order], SortedKeys(keys[order]),
                       np.array([ord(t[0]) for t in tokens], dtype=np.int32),
                       np.array([len(t) for t in tokens], dtype=np.int32))

@@ -123,7 +123,6 @@ def han_to_pinyin(text: str) -> str:
     return " ".join(lazy_pinyin(text, style=Style.NORMAL, v_to_u=True, errors=lambda s: s)).strip()
 
 
-@functools.lru_cache(maxsize=65536)
 @functools.lru_cache(maxsize=1 << 16)  # per token, and a batch repeats its tokens many times
 def split_syllables(token: str, wade_giles: bool = False) -> tuple[str, ...] | None:
     """The fewest pinyin (or Wade-Giles) syllables that spell ``token``, or None if none do."""
@@ -188,6 +187,8 @@ def romanized_forms(tokens: list[str], classes: list[TokenClass]) -> list[Form]:
     """
     pinyin = [None if c is TokenClass.LEGAL else split_syllables(t) for t, c in zip(tokens, classes)]
     wade = [None if c is TokenClass.LEGAL else split_syllables(t, True) for t, c in zip(tokens, classes)]
+    if not any(pinyin) and not any(wade):  # no syllables (most names): the one form as written
+        return [(tuple(_ENGLISH.get(t, t) for t in tokens), tuple(classes))]
     as_written = [(t, None if p == (t,) else c, _FREE) for t, c, p in zip(tokens, classes, pinyin)]
     person = _maybe_person(tokens, classes, pinyin, wade)
     forms = [_join_pinyin(as_written), _join_pinyin(as_written, places=not person)]

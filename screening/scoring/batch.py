@@ -127,7 +127,7 @@ def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attr
     # Name path. Best name per (distinct query, entity).
     name_pairs = np.arange(n_name_pairs)
     entity = index.name_entity[cands.name[name_pairs]]
-    best = _first_per_group(cands.query[name_pairs], entity, scores.score[name_pairs])
+    best = _first_per_group(cands.query[name_pairs], entity, scores.score[name_pairs], cands.name[name_pairs])
 
     # Fan out to units, then rows: each unit takes the pairs of its distinct query.
     best = best[np.argsort(cands.query[best], kind="stable")]
@@ -143,7 +143,7 @@ def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attr
     ok = factors.schema_compatible(index.attributes, attrs, row, ent)
     row, pair, ent = row[ok], pair[ok], ent[ok]
     # Best form per (row, entity), by name score: the factors are the same for every form.
-    keep = _first_per_group(row, ent, scores.score[pair])
+    keep = _first_per_group(row, ent, scores.score[pair], cands.name[pair])
     row, pair, ent = row[keep], pair[keep], ent[keep]
     name_score = scores.score[pair]
     effects = factors.effects(index.attributes, attrs, row, ent, name_score)
@@ -197,9 +197,10 @@ def _identifier_pairs(index: NameIndex, attrs: QueryAttributes, unit_row: np.nda
     return row[pair_of_name][n_of], unit_query[unit], name[n_of]
 
 
-def _first_per_group(group: np.ndarray, key: np.ndarray, score: np.ndarray) -> np.ndarray:
-    """Positions of the best-scoring element of each (group, key)."""
-    order = np.lexsort((-score, key, group))
+def _first_per_group(group: np.ndarray, key: np.ndarray, score: np.ndarray, tie: np.ndarray) -> np.ndarray:
+    """Positions of the best-scoring element of each (group, key); among equal scores, the lowest ``tie``
+    (a name row: the entity's primary name first), so the choice never depends on the order of the input."""
+    order = np.lexsort((tie, -score, key, group))
     g, k = group[order], key[order]
     first = np.ones(len(order), dtype=bool)
     first[1:] = (g[1:] != g[:-1]) | (k[1:] != k[:-1])

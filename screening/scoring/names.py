@@ -90,13 +90,22 @@ def _score(index: NameIndex, batch: QueryBatch, q_tok: np.ndarray, query: np.nda
     weak = index.name_weak[name]
     sims[weak] = np.where(sims[weak] < 1, np.float32(0), sims[weak])
     partner, listed_sim, query_sim = _align(sims, l_w)
-    l_total = l_w.sum(axis=1)
-    q_total = q_w.sum(axis=1)
-    listed_cover = np.divide((l_w * listed_sim).sum(axis=1), l_total, out=np.zeros_like(l_total), where=l_total > 0)
-    query_cover = np.divide((q_w * query_sim).sum(axis=1), q_total, out=np.zeros_like(q_total), where=q_total > 0)
+    l_total = _row_sum(l_w)
+    q_total = _row_sum(q_w)
+    listed_cover = np.divide(_row_sum(l_w * listed_sim), l_total, out=np.zeros_like(l_total), where=l_total > 0)
+    query_cover = np.divide(_row_sum(q_w * query_sim), q_total, out=np.zeros_like(q_total), where=q_total > 0)
     exponent = np.where(weak, WEAK_EXPONENT, LISTED_EXPONENT).astype(np.float32)
     score = 100.0 * listed_cover ** exponent * query_cover ** (1.0 - exponent)
     return score.astype(np.float32), listed_cover, query_cover, partner, listed_sim
+
+
+def _row_sum(x: np.ndarray) -> np.ndarray:
+    """Row sums added left to right, so a pair's score is the same to the last bit whatever width its
+    grid is padded to (numpy's pairwise ``sum`` groups the terms by the row length)."""
+    total = np.zeros(x.shape[0], dtype=x.dtype)
+    for column in x.T:
+        total += column
+    return total
 
 
 def _with_initials(sims: np.ndarray, batch: QueryBatch, q_tok: np.ndarray, index: NameIndex,
