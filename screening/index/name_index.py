@@ -204,9 +204,14 @@ class NameIndex:
         With ``top_k``, at most that many per query, those of the highest bound."""
         sims = self._query_matrix(batch)
         strong, weak = min_cover
+        if len(batch) > _SMALL_PRODUCT:  # many pairs: one look-up table beats a where per pair
+            table = np.where(self.name_weak, np.float32(weak), np.float32(strong)) - _ROUNDING
 
-        def need(names: np.ndarray) -> np.ndarray:
-            return np.where(self.name_weak[names], np.float32(weak), np.float32(strong)) - _ROUNDING
+            def need(names: np.ndarray) -> np.ndarray:
+                return table[names]
+        else:
+            def need(names: np.ndarray) -> np.ndarray:
+                return np.where(self.name_weak[names], np.float32(weak), np.float32(strong)) - _ROUNDING
         initials = batch.initial_count
         # Below SAFE_COVER (threshold 0: "show the best"), every query takes the whole matrix.
         is_plain = (initials == 0) & (min(min_cover) >= SAFE_COVER)

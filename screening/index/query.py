@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from screening.index.vocabulary import CLASS_WEIGHT, Vocabulary
+from screening.index.vocabulary import Vocabulary
 from screening.normalize import NormalizedName
 
 # Tokens beyond this many in one name are ignored by the index and scorer.
@@ -86,16 +86,22 @@ def prepare(names: list[NormalizedName], vocab: Vocabulary) -> QueryBatch:
     token_id: dict[str, int] = {}
     width = max((min(len(n.tokens), MAX_TOKENS) for n in names), default=0)
     ids = np.full((len(names), max(width, 1)), -1, dtype=np.int32)
-    weights = np.zeros(ids.shape, dtype=np.float32)
     per_token: list[tuple[tuple[int, float], ...]] = []
+    rows, cols, tids, classes = [], [], [], []
     for q, name in enumerate(names):
         for m, (tok, cls) in enumerate(zip(name.tokens[:MAX_TOKENS], name.classes)):
             tid = token_id.get(tok)
             if tid is None:
                 tid = token_id[tok] = len(per_token)
                 per_token.append(vocab.match(tok))
-            ids[q, m] = tid
-            weights[q, m] = vocab.query_rarity(per_token[tid]) * CLASS_WEIGHT[cls]
+            rows.append(q)
+            cols.append(m)
+            tids.append(tid)
+            classes.append(cls)
+    ids[rows, cols] = tids
+    rarity = np.array([vocab.query_rarity(m) for m in per_token], dtype=np.float32)
+    weights = np.zeros(ids.shape, dtype=np.float32)
+    weights[rows, cols] = rarity[tids] * Vocabulary.class_factor(np.array(classes, dtype=np.int64))
     counts = np.fromiter((len(m) for m in per_token), dtype=np.int64, count=len(per_token))
     total = int(counts.sum())
     m_tok = np.repeat(np.arange(len(per_token), dtype=np.int32), counts)

@@ -200,7 +200,7 @@ def _identifier_pairs(index: NameIndex, attrs: QueryAttributes, unit_row: np.nda
 def _first_per_group(group: np.ndarray, key: np.ndarray, score: np.ndarray, tie: np.ndarray) -> np.ndarray:
     """Positions of the best-scoring element of each (group, key); among equal scores, the lowest ``tie``
     (a name row: the entity's primary name first), so the choice never depends on the order of the input."""
-    order = np.lexsort((tie, -score, key, group))
+    order = np.lexsort((tie, -score, group.astype(np.int64) * (int(key.max(initial=0)) + 1) + key))
     g, k = group[order], key[order]
     first = np.ones(len(order), dtype=bool)
     first[1:] = (g[1:] != g[:-1]) | (k[1:] != k[:-1])
