@@ -259,7 +259,7 @@ class Screener:
         them. ``workers`` > 1 screens
         chunks of ``chunk_size`` rows on that many processes (see :meth:`iter_screen`).
         ``only`` screens against some entities alone, e.g. a list diff's added and changed
-        ones for a nightly delta run (see :meth:`iter_screen`).
+        ones (its ``screen_ids``) for a nightly delta run (see :meth:`iter_screen`).
 
         ``country`` may name several columns (nationality, address country ...): a row's
         countries are all of theirs, and a cell may hold several, separated by ``;`` or
@@ -324,7 +324,7 @@ class Screener:
         for its chunk (positions in the chunk).
 
         ``only`` (entity ids, or a :class:`~screening.sources.diff.ListDiff`, meaning its
-        added and changed entities) restricts the search to those entities; their scores
+        ``screen_ids``: added entities and those changed where a match can change) restricts the search to those entities; their scores
         are the same as in a full screen, since token weights stay those of all the lists.
         The nightly delta run::
 

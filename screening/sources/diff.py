@@ -47,6 +47,9 @@ FIELDS: dict[str, Callable[[Entity], Hashable]] = {
     "listed_on": lambda e: e.listed_on,
     "remarks": lambda e: e.remarks,
 }
+# The fields whose change can change who matches an entity: its names and what the scorer
+# weighs, and its programs (a firm may screen some programs only).
+SCREENED_FIELDS = frozenset(FIELDS) - {"listed_on", "remarks"}
 
 
 def changed_fields(old: Entity, new: Entity) -> tuple[str, ...]:
@@ -125,8 +128,11 @@ class ListDiff:
 
     @property
     def screen_ids(self) -> frozenset[str]:
-        """Ids of the added and changed entities: what a delta screening must look at."""
-        return frozenset(c.entity_id for c in self.changes if c.change is not Change.REMOVED)
+        """What a delta screening must look at: the added entities, and the changed ones whose
+        change can make a customer match (a field in ``SCREENED_FIELDS``). A new remark or
+        listing date alone alerts nobody who was not alerted before."""
+        return frozenset(c.entity_id for c in self.changes if c.change is Change.ADDED
+                         or (c.change is Change.CHANGED and not SCREENED_FIELDS.isdisjoint(c.fields)))
 
     def to_frame(self):
         """A pandas DataFrame, one row per added, removed or changed entity.
@@ -159,7 +165,7 @@ class ListDiff:
         return "\n".join(lines)
 
     def entities_to_screen(self, new: EntityList) -> EntityList:
-        """The added and changed entities of ``new`` (the list this diff was computed to).
+        """The entities of ``new`` (the list this diff was computed to) in :attr:`screen_ids`.
 
         For delta screening: customers screened against the previous publication need
         screening again only against these. Note that a screener built on this subset
