@@ -191,7 +191,8 @@ def romanized_forms(tokens: list[str], classes: list[TokenClass]) -> list[Form]:
         return [(tuple(_ENGLISH.get(t, t) for t in tokens), tuple(classes))]
     as_written = [(t, None if p == (t,) else c, _FREE) for t, c, p in zip(tokens, classes, pinyin)]
     person = _maybe_person(tokens, classes, pinyin, wade)
-    forms = [_join_pinyin(as_written), _join_pinyin(as_written, places=not person)]
+    # A name that cannot be a person's joins places in every form: one join serves both.
+    forms = [_join_pinyin(as_written)] + ([_join_pinyin(as_written, places=False)] if person else [])
     # Only a name wholly in syllables (but for legal forms, places and industry words) has more forms.
     if not all(p or w or c is not TokenClass.WORD for p, w, c in zip(pinyin, wade, classes)):
         return _unique(forms)
@@ -202,12 +203,13 @@ def romanized_forms(tokens: list[str], classes: list[TokenClass]) -> list[Form]:
         for i, (t, c, p, w) in enumerate(zip(tokens, classes, pinyin, wade)):
             spelled = [WADE_GILES_KEY[s] for s in w] if w else [PINYIN_KEY[s] for s in p] if p else None
             keyed += [(k, None, _group(i, spelled)) for k in spelled] if spelled else [(t, c, _FREE)]
-        return _unique(forms + [_join_keys(keyed), _join_keys(keyed, places=not person)])
+        return _unique(forms + [_join_keys(keyed)] + ([_join_keys(keyed, places=False)] if person else []))
     split, keyed = [], []
     for i, (t, c, p) in enumerate(zip(tokens, classes, pinyin)):
         split += [(s, None, _group(i, p)) for s in p] if p and t not in _BY_PINYIN else [(t, c, _FREE)]
         keyed += [(PINYIN_KEY[s], None, _group(i, p)) for s in p] if p else [(t, c, _FREE)]
-    return _unique(forms + [_join_pinyin(split), _join_keys(keyed), _join_keys(keyed, places=not person)])
+    return _unique(forms + [_join_pinyin(split), _join_keys(keyed)]
+                   + ([_join_keys(keyed, places=False)] if person else []))
 
 
 def _maybe_person(tokens, classes, pinyin, wade) -> bool:
@@ -243,8 +245,8 @@ def _join_keys(units, places: bool = True) -> Form:
 
 def _join(units: list[tuple[str, TokenClass | None, int]], lookup) -> Form:
     """Join runs of syllables (units with class None) of one group that spell a lexicon word, longest first."""
-    if all(u[1] is not None for u in units):  # no syllables, nothing to join
-        return tuple(_ENGLISH.get(t, t) for t, _, _ in units), tuple(c for _, c, _ in units)
+    if None not in [u[1] for u in units]:  # no syllables, nothing to join
+        return tuple([_ENGLISH.get(t, t) for t, _, _ in units]), tuple([c for _, c, _ in units])
     out_t: list[str] = []
     out_c: list[TokenClass] = []
     i = 0
@@ -269,4 +271,4 @@ def _join(units: list[tuple[str, TokenClass | None, int]], lookup) -> Form:
             out_t.append(text)
             out_c.append(TokenClass.WORD)
             i += 1
-    return tuple(_ENGLISH.get(t, t) for t in out_t), tuple(out_c)
+    return tuple([_ENGLISH.get(t, t) for t in out_t]), tuple(out_c)

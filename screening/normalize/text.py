@@ -60,9 +60,13 @@ def clean(text: str) -> str:
         if has_hangul(text):
             text = hangul_to_keys(text)  # syllable by syllable, in the key both romanizations share
         text = unidecode(text).lower()
-    text = _APOSTROPHES.sub("", text)
-    text = _AMPERSAND.sub(" and ", text)
-    text = _DOTTED.sub(_dotted, text)
+    # Each pass only where its characters occur: most names have none of them.
+    if "'" in text or "`" in text or not text.isascii():
+        text = _APOSTROPHES.sub("", text)
+    if "&" in text:
+        text = _AMPERSAND.sub(" and ", text)
+    if "." in text:
+        text = _DOTTED.sub(_dotted, text)
     if "-" in text:
         text = join_hyphenated_syllables(text)
     return _NON_WORD.sub(" ", text).strip()
