@@ -21,6 +21,7 @@ from screening.interfaces.securities import SecurityMatches, match_security
 from screening.interfaces.results import EntityResult
 from screening.model import DateOfBirth, Entity, EntityList, Identifier, IdType, Schema
 from screening.normalize import MAX_NAME_CHARS, NormalizedName, name_forms
+from screening.normalize.chinese import load_pinyin
 from screening.normalize.identifiers import id_type
 from screening.scoring.batch import BatchResult, screen_batch
 from screening.scoring.explain import Explanation
@@ -349,6 +350,8 @@ class Screener:
             chunks = (_check_columns(chunk, columns.all()) for chunk in customers)
         jobs = ((chunk, columns, limit, threshold, explain) for chunk in chunks)
         screener = self if only is None else self._restricted(only)
+        if workers > 1:
+            load_pinyin()
         frames = map_ordered(_screen_job, screener, jobs, workers)
         if store is None:
             yield from frames
