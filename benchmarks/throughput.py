@@ -812,7 +812,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"- every (distinct query form, listed name form) pair name-scored with `score_pairs` (slices of "
         f"{PAIR_SLICE:,} pairs on {cores} processes); recall = share of pairs with a name score >= "
         f"DEFAULT_THRESHOLD - MAX_BOOST = {floor:g} (the lowest that can still alert) that "
-        f"`NameIndex.candidates` returns with screen_batch's min_cover, top_k and wide settings",
+        f"`NameIndex.candidates` returns with screen_batch's min_cover and top_k",
         *(miss_lines or ["- no pair missed"]),
     ])
     worst = min((rc.by_floor[floor][1] / rc.by_floor[floor][0] for rc in recall_runs if rc.by_floor[floor][0]),
