@@ -344,11 +344,9 @@ class Recall:
 
 def candidate_recall(screener: Screener, label: str, names: Sequence[str], workers: int) -> Recall:
     """Candidate-stage recall for the distinct forms of ``names``, formed as screen_batch forms them."""
-    from screening.index.name_index import SAFE_COVER
     from screening.normalize import name_forms
     from screening.scoring import factors
-    from screening.scoring.batch import MAX_CANDIDATES
-    from screening.scoring.names import listed_cover_needed
+    from screening.scoring.batch import MAX_CANDIDATES, alert_candidates
 
     index = screener.index
     distinct: dict[tuple[str, ...], object] = {}
@@ -362,8 +360,7 @@ def candidate_recall(screener: Screener, label: str, names: Sequence[str], worke
     n_names = len(index)
 
     start = time.perf_counter()
-    min_cover = tuple(max(c, SAFE_COVER) for c in listed_cover_needed(floor))  # as screen_batch does
-    cands = index.candidates(batch, min_cover, top_k=MAX_CANDIDATES)
+    cands = alert_candidates(index, batch, DEFAULT_THRESHOLD)  # as screen_batch searches
     candidate_seconds = time.perf_counter() - start
     cand_keys = cands.query.astype(np.int64) * n_names + cands.name
 
@@ -379,7 +376,7 @@ def candidate_recall(screener: Screener, label: str, names: Sequence[str], worke
     misses, causes = [], {}
     lost = np.flatnonzero(~found)
     if len(lost):
-        uncapped = index.candidates(batch, min_cover, top_k=None)
+        uncapped = alert_candidates(index, batch, DEFAULT_THRESHOLD, top_k=None)
         uncapped_keys = uncapped.query.astype(np.int64) * n_names + uncapped.name
         lost_q, lost_name = np.divmod(keys[lost], n_names)
         l_tok = index.name_tokens[lost_name]
@@ -812,7 +809,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"- every (distinct query form, listed name form) pair name-scored with `score_pairs` (slices of "
         f"{PAIR_SLICE:,} pairs on {cores} processes); recall = share of pairs with a name score >= "
         f"DEFAULT_THRESHOLD - MAX_BOOST = {floor:g} (the lowest that can still alert) that "
-        f"`NameIndex.candidates` returns with screen_batch's min_cover and top_k",
+        f"`alert_candidates` (the search screen_batch makes) returns",
         *(miss_lines or ["- no pair missed"]),
     ])
     worst = min((rc.by_floor[floor][1] / rc.by_floor[floor][0] for rc in recall_runs if rc.by_floor[floor][0]),

@@ -108,12 +108,7 @@ def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attr
             unit_row.append(r)
             unit_query.append(q)
     batch = index.prepare(firsts)
-
-    if threshold > 0:
-        min_cover = tuple(max(c, SAFE_COVER) for c in listed_cover_needed(threshold - factors.MAX_BOOST))
-        cands = index.candidates(batch, min_cover, top_k=MAX_CANDIDATES)
-    else:
-        cands = index.candidates(batch, (0.0, 0.0), top_k=max(limit, 1) * CANDIDATES_PER_RESULT)
+    cands = alert_candidates(index, batch, threshold, limit)
     n_name_pairs = len(cands.query)
     # Identifier path: (row, distinct query, name) of the entities listing an identifier the row gives.
     id_row, id_query, id_name = _identifier_pairs(index, attrs, np.asarray(unit_row, dtype=np.int64),
@@ -160,6 +155,18 @@ def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attr
         row=row[idx], entity=ent[idx], name=cands.name[pair[idx]], score=final[idx],
         name_score=name_score[idx], effects=effects.take(idx),
         pair=pair[idx], scores=scores, candidates=cands, batch=batch, attrs=attrs)
+
+
+def alert_candidates(index: NameIndex, batch: QueryBatch, threshold: float, limit: int = 10,
+                     top_k: int | None = MAX_CANDIDATES) -> Candidates:
+    """The (query, listed name) pairs worth scoring for alerts at ``threshold``: every pair whose
+    name score could reach it once the factors add their most (recall-safe, see
+    :mod:`screening.index.name_index`), at most ``top_k`` per query. With threshold 0, the best
+    few per requested result."""
+    if threshold > 0:
+        min_cover = tuple(max(c, SAFE_COVER) for c in listed_cover_needed(threshold - factors.MAX_BOOST))
+        return index.candidates(batch, min_cover, top_k=top_k)
+    return index.candidates(batch, (0.0, 0.0), top_k=max(limit, 1) * CANDIDATES_PER_RESULT)
 
 
 def _identifier_pairs(index: NameIndex, attrs: QueryAttributes, unit_row: np.ndarray,

@@ -15,7 +15,8 @@ common word: for them ``e = WEAK_EXPONENT``, so the query must be about that ali
 little else ("Nicolas Maduro Moros" does not alert on a weak alias "NICOLAS"), and their
 words pair only when spelled the same (a weak "RID" is not "Reed").
 
-The score is 100 for identical token sets and 0 when no token pairs up.
+The score is 100 for identical token sets, and 0 when no word (two letters or more on
+both sides) pairs up: initials alone do not make a match.
 """
 
 from __future__ import annotations
@@ -96,7 +97,18 @@ def _score(index: NameIndex, batch: QueryBatch, q_tok: np.ndarray, query: np.nda
     query_cover = np.divide(_row_sum(q_w * query_sim), q_total, out=np.zeros_like(q_total), where=q_total > 0)
     exponent = np.where(weak, WEAK_EXPONENT, LISTED_EXPONENT).astype(np.float32)
     score = 100.0 * listed_cover ** exponent * query_cover ** (1.0 - exponent)
+    score = np.where(_shares_a_word(batch, q_tok, index, l_tok, partner), score, 0)
     return score.astype(np.float32), listed_cover, query_cover, partner, listed_sim
+
+
+def _shares_a_word(batch: QueryBatch, q_tok: np.ndarray, index: NameIndex, l_tok: np.ndarray,
+                   partner: np.ndarray) -> np.ndarray:
+    """(P,) whether a word (two letters or more on both sides) pairs up: initials confirm a name
+    but do not make one ("K D Vladimirovich" is not KNEZEVIC, Dusan)."""
+    q_len = np.where(q_tok >= 0, batch.token_len[np.maximum(q_tok, 0)], 0)
+    l_len = np.where(l_tok >= 0, index.vocab.length[np.maximum(l_tok, 0)], 0)
+    partner_len = np.take_along_axis(q_len, np.maximum(partner, 0).astype(np.intp), axis=1)
+    return ((partner >= 0) & (l_len > 1) & (partner_len > 1)).any(axis=1)
 
 
 def _row_sum(x: np.ndarray) -> np.ndarray:
