@@ -87,7 +87,11 @@ def _score(index: NameIndex, batch: QueryBatch, q_tok: np.ndarray, query: np.nda
     q_w = batch.token_weights[query, :q_tok.shape[1]]
     l_w = index.name_weights[name, :l_tok.shape[1]]
     sims = batch.token_pair_sims(q_tok[:, :, None], l_tok[:, None, :], len(index.vocab))
-    sims = _with_initials(sims, batch, q_tok, index, l_tok)
+    q_len = np.where(q_tok >= 0, batch.token_len[q_tok], 0)
+    l_len = np.where(l_tok >= 0, index.vocab.length[l_tok], 0)
+    some = np.flatnonzero((q_len == 1).any(axis=1) | (l_len == 1).any(axis=1))  # pairs with an initial
+    if len(some):
+        sims[some] = _with_initials(sims[some], batch, q_tok[some], index, l_tok[some], q_len[some], l_len[some])
     weak = index.name_weak[name]
     sims[weak] = np.where(sims[weak] < 1, np.float32(0), sims[weak])
     partner, listed_sim, query_sim = _align(sims, l_w)
@@ -97,16 +101,15 @@ def _score(index: NameIndex, batch: QueryBatch, q_tok: np.ndarray, query: np.nda
     query_cover = np.divide(_row_sum(q_w * query_sim), q_total, out=np.zeros_like(q_total), where=q_total > 0)
     exponent = np.where(weak, WEAK_EXPONENT, LISTED_EXPONENT).astype(np.float32)
     score = 100.0 * listed_cover ** exponent * query_cover ** (1.0 - exponent)
-    score = np.where(_shares_a_word(batch, q_tok, index, l_tok, partner), score, 0)
-    return score.astype(np.float32), listed_cover, query_cover, partner, listed_sim
+    score = score.astype(np.float32)
+    if len(some):  # without initials, every pairing is a word's
+        score[some] = np.where(_shares_a_word(q_len[some], l_len[some], partner[some]), score[some], 0)
+    return score, listed_cover, query_cover, partner, listed_sim
 
 
-def _shares_a_word(batch: QueryBatch, q_tok: np.ndarray, index: NameIndex, l_tok: np.ndarray,
-                   partner: np.ndarray) -> np.ndarray:
+def _shares_a_word(q_len: np.ndarray, l_len: np.ndarray, partner: np.ndarray) -> np.ndarray:
     """(P,) whether a word (two letters or more on both sides) pairs up: initials confirm a name
     but do not make one ("K D Vladimirovich" is not KNEZEVIC, Dusan)."""
-    q_len = np.where(q_tok >= 0, batch.token_len[np.maximum(q_tok, 0)], 0)
-    l_len = np.where(l_tok >= 0, index.vocab.length[np.maximum(l_tok, 0)], 0)
     partner_len = np.take_along_axis(q_len, np.maximum(partner, 0).astype(np.intp), axis=1)
     return ((partner >= 0) & (l_len > 1) & (partner_len > 1)).any(axis=1)
 
@@ -120,22 +123,16 @@ def _row_sum(x: np.ndarray) -> np.ndarray:
     return total
 
 
-def _with_initials(sims: np.ndarray, batch: QueryBatch, q_tok: np.ndarray, index: NameIndex,
-                   l_tok: np.ndarray) -> np.ndarray:
-    """Let a one-letter token on either side pair with a longer token starting with that letter."""
-    q_len = np.where(q_tok >= 0, batch.token_len[q_tok], 0)
-    l_len = np.where(l_tok >= 0, index.vocab.length[l_tok], 0)
-    some = np.flatnonzero((q_len == 1).any(axis=1) | (l_len == 1).any(axis=1))
-    if not len(some):
-        return sims
-    q_tok, l_tok, q_len, l_len = q_tok[some], l_tok[some], q_len[some], l_len[some]
+def _with_initials(sims: np.ndarray, batch: QueryBatch, q_tok: np.ndarray, index: NameIndex, l_tok: np.ndarray,
+                   q_len: np.ndarray, l_len: np.ndarray) -> np.ndarray:
+    """``sims`` (of pairs holding an initial) where a one-letter token on either side may pair with a
+    longer token starting with that letter."""
     q_first = np.where(q_tok >= 0, batch.token_first[q_tok], -1)
     l_first = np.where(l_tok >= 0, index.vocab.first[l_tok], -2)
     same = q_first[:, :, None] == l_first[:, None, :]
     initial = same & (((q_len[:, :, None] == 1) & (l_len[:, None, :] > 1))
                       | ((l_len[:, None, :] == 1) & (q_len[:, :, None] > 1)))
-    sims[some] = np.where(initial, np.maximum(sims[some], INITIAL_SIM), sims[some])
-    return sims
+    return np.where(initial, np.maximum(sims, INITIAL_SIM), sims)
 
 
 def _align(sims: np.ndarray, listed_weight: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
