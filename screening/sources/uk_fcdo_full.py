@@ -128,7 +128,7 @@ from pathlib import Path
 from screening.model import Address, DateOfBirth, EntityList, Identifier, IdType, Name, NameKind, NameQuality, Schema
 from screening.sources import xml_safe
 from screening.sources.files import EntityParts, ListFormatError, report_unknown_countries, snapshot_of
-from screening.sources.uk_ofsi import _country, _script, parse_dob, split_enumeration
+from screening.sources.uk_ofsi import _countries, _script, parse_dob, split_enumeration, uk_address
 
 SOURCE = "uk-fcdo"
 HEADER_SEARCH_ROWS = 5
@@ -582,27 +582,9 @@ def _quality(text: str, where: str, issues: list[str]) -> NameQuality:
     return NameQuality.STRONG
 
 
-def _countries(text: str, unknown: list[str]) -> list[str]:
-    codes = []
-    for value in split_enumeration(text):
-        code = _country(value)
-        if code is None:
-            unknown.append(value)
-        else:
-            codes.append(code)
-    return codes
-
-
 def _address(value: tuple[str, ...], unknown: list[str]) -> Address | None:
     lines, postal, country_name = value[:6], value[6], value[7]
-    street = ", ".join(p for p in lines[:5] if p)
-    city = ", ".join(p for p in (lines[5], postal) if p)
-    if not (street or city or country_name):
-        return None
-    code = _country(country_name) if country_name else None
-    if country_name and code is None:
-        unknown.append(country_name)
-    return Address(street=street, city=city, country=code, country_name=country_name)
+    return uk_address(list(lines[:5]), [lines[5], postal], country_name, unknown)
 
 
 def _identifiers(rec: _Record) -> tuple[Identifier, ...]:

@@ -467,9 +467,16 @@ def _countries(text: str, unknown: list[str]) -> list[str]:
 
 
 def _address(row: _Row, unknown: list[str]) -> Address | None:
-    street = ", ".join(p for p in (row.text(c) for c in ADDRESS_LINES) if p)
-    city = ", ".join(p for p in (row.text("Address 6"), row.text("Post/Zip Code")) if p)
-    country_name = row.text("Country")
+    return uk_address([row.text(c) for c in ADDRESS_LINES], [row.text("Address 6"), row.text("Post/Zip Code")],
+                      row.text("Country"), unknown)
+
+
+def uk_address(street_lines: list[str], city_parts: list[str], country_name: str,
+               unknown: list[str]) -> Address | None:
+    """An address of the UK lists' six address lines (the last is the town), post code and country
+    name; None when all are empty. A country name without ISO code goes to ``unknown``."""
+    street = ", ".join(p for p in street_lines if p)
+    city = ", ".join(p for p in city_parts if p)
     if not (street or city or country_name):
         return None
     code = _country(country_name) if country_name else None
