@@ -23,8 +23,9 @@ A query holding initials ("raza m a") can cover a name through them, and through
 common words alone. Such queries (and all queries when ``min_cover`` is below
 ``SAFE_COVER``) are multiplied with the whole matrix, no token left out, and each
 initial may add, at ``INITIAL_SIM``, the name's largest share of a token starting
-with its letter; so their bound holds too. Only a pair that shares nothing but query
-initials is out of reach.
+with its letter; so their bound holds too. A pair that shares nothing but initials is
+not in the product, and it scores 0 (:mod:`screening.scoring.names`: initials alone make
+no match), so none that can alert is left out.
 """
 
 from __future__ import annotations
@@ -144,7 +145,8 @@ class NameIndex:
         weak = np.broadcast_to(self.name_weak[:, None], (n_names, width))
         token_row = np.where(weak, self._exact_offset, 0) + self.name_tokens
         initial &= ~weak
-        letter_row = len(self.vocab) + np.searchsorted(self.initial_letters, self.vocab.first[self.name_tokens[initial]])
+        letter_row = len(self.vocab) + np.searchsorted(self.initial_letters,
+                                                       self.vocab.first[self.name_tokens[initial]])
         return sp.csr_matrix(
             (np.concatenate([share[filed], share[initial]]),
              (np.concatenate([token_row[filed], letter_row]), np.concatenate([names[filed], names[initial]]))),
@@ -227,7 +229,8 @@ class NameIndex:
             wq, wn, wb = self._pairs(
                 sims.take(wide), self.full_blocking, need, lambda q, n: INITIAL_SIM * initials[wide[q]],
                 lambda q, n: self._initial_slack(letters, q, n))
-            query, name, bound = np.concatenate([query, wide[wq]]), np.concatenate([name, wn]), np.concatenate([bound, wb])
+            query, name, bound = (np.concatenate([query, wide[wq]]), np.concatenate([name, wn]),
+                                  np.concatenate([bound, wb]))
         if top_k is not None and len(query) and np.bincount(query).max() > top_k:
             order = np.lexsort((-bound, query))
             query, name, bound = query[order], name[order], bound[order]

@@ -325,8 +325,9 @@ class Screener:
         for its chunk (positions in the chunk).
 
         ``only`` (entity ids, or a :class:`~screening.sources.diff.ListDiff`, meaning its
-        ``screen_ids``: added entities and those changed where a match can change) restricts the search to those entities; their scores
-        are the same as in a full screen, since token weights stay those of all the lists.
+        ``screen_ids``: added entities and those changed where a match can change) restricts
+        the search to those entities; their scores are the same as in a full screen, since
+        token weights stay those of all the lists.
         The nightly delta run::
 
             diff = diff_lists(yesterday, today)
