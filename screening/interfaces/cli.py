@@ -103,6 +103,9 @@ def _parser() -> argparse.ArgumentParser:
                    "left out while the listed entity is unchanged (see 'screening clear')")
     s.add_argument("--show-suppressed", action="store_true",
                    help="with --cleared: keep the cleared alerts in the output, marked in a 'suppressed' column")
+    s.add_argument("--forms-cache", default=None, metavar="PATH",
+                   help="a file keeping the customers' normalized names between runs (created if missing): a "
+                        "nightly job normalizes each name once; the alerts are the same with or without it")
     s.add_argument("--encoding", default=None,
                    help="the CSV input's encoding, a Python codec name such as latin-1, cp1252 or utf-16 (default: "
                         "UTF-8, or UTF-16 / UTF-32 when the file starts with a byte-order mark; other bytes stop the "
@@ -231,6 +234,8 @@ def _screen(args: argparse.Namespace) -> int:
     screener = Screener(lists)
     only = _delta(lists, args.since, args.store)
     if args.engine == "spark":
+        if args.forms_cache:
+            raise CliError("--forms-cache is for the local engine: Spark executors normalize their partitions")
         from screening.interfaces.spark import run_cli
         return run_cli(args, screener, only)
     started = audit.now()
@@ -286,7 +291,7 @@ def _screen(args: argparse.Namespace) -> int:
                      unit=" rows", unit_scale=True, file=sys.stderr, desc="screening") as bar:
             for frame in screener.iter_screen(frames(), name=args.name_column, limit=args.limit,
                                               threshold=args.threshold, workers=args.workers, only=only, **optional,
-                                              **clearance):
+                                              **clearance, forms_cache=args.forms_cache):
                 batch = pending.popleft()
                 live = frame[~frame["suppressed"]] if "suppressed" in frame else frame  # cleared alerts do not count
                 state["alerts"] += len(live)
