@@ -19,6 +19,7 @@ the stored forms with their chunk and send new ones back), so no two writers mee
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sqlite3
 from collections.abc import Iterable, Mapping
@@ -68,8 +69,14 @@ def decode_forms(name: str, text: str) -> tuple[NormalizedName, ...]:
     forms = []
     for part in text.split(_FORM_SEP):
         tokens, classes = part.split(_PART_SEP)
-        forms.append(NormalizedName(name, tuple(tokens.split(" ")), tuple(_CLASSES[int(c)] for c in classes)))
+        forms.append(NormalizedName(name, tuple(tokens.split(" ")), _classes(classes)))
     return tuple(forms)
+
+
+@functools.lru_cache(maxsize=4096)
+def _classes(text: str) -> tuple[TokenClass, ...]:
+    """Token classes from their stored digits (few distinct strings: "000", "0001" ...)."""
+    return tuple(_CLASSES[int(c)] for c in text)
 
 
 class FormsCache:

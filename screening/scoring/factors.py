@@ -159,14 +159,16 @@ class QueryAttributes:
         start = np.fromiter((d.start.toordinal() if d else -1 for d in dobs), dtype=np.int64, count=n)
         end = np.fromiter((d.end.toordinal() if d else -1 for d in dobs), dtype=np.int64, count=n)
         wider = birth_date_tolerance + CIRCA_EXTRA_YEARS
-        ids: list[list[int]] = [[] for _ in range(n)]
-        types: list[list[int]] = [[] for _ in range(n)]
+        # Rows without identifiers (most) share one empty tuple: ten thousand empty lists a chunk
+        # cost more than the rest of this (their allocations set off the garbage collector).
+        ids: dict[int, list[int]] = {}
+        types: dict[int, list[int]] = {}
         factor_types = set(ID_FACTOR_TYPES)
         for r, v in enumerate(values):
             for i in v.identifiers:
                 if i.type in factor_types and identifier_key(i.type, i.value) is not None:
-                    ids[r].append(attrs.id_code(i.type, i.value))
-                    types[r].append(ID_TYPE_CODE[i.type])
+                    ids.setdefault(r, []).append(attrs.id_code(i.type, i.value))
+                    types.setdefault(r, []).append(ID_TYPE_CODE[i.type])
         return cls(
             schema=np.fromiter((SCHEMA_CODE[v.schema] for v in values), dtype=np.int8, count=n),
             countries=Ragged.of(country_codes, np.int32),
@@ -176,7 +178,8 @@ class QueryAttributes:
                                shift_ordinals(end, birth_date_tolerance)], axis=1).reshape(n, 2),
             dob_near_circa=np.stack([shift_ordinals(start, -wider), shift_ordinals(end, wider)],
                                     axis=1).reshape(n, 2),
-            ids=Ragged.of(ids, np.int32), id_types=Ragged.of(types, np.int8),
+            ids=Ragged.of([ids.get(r, ()) for r in range(n)], np.int32),
+            id_types=Ragged.of([types.get(r, ()) for r in range(n)], np.int8),
             values=tuple(values), birth_date_tolerance=float(birth_date_tolerance))
 
 
