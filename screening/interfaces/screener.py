@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections.abc import Iterable, Iterator, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -12,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from screening import collector
 from screening.countries import to_iso2
 from screening.index import store
 from screening.index.name_index import NameIndex
@@ -468,22 +467,8 @@ class Screener:
 
 def _screen_job(screener: Screener, job: tuple) -> pd.DataFrame:
     chunk, columns, limit, threshold, explain, stored = job
-    with _cycle_collection_paused():
+    with collector.paused():  # the chunk's objects are short-lived and acyclic
         return screener._screen_chunk(chunk, columns, limit, threshold, explain, stored)
-
-
-@contextlib.contextmanager
-def _cycle_collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a chunk is screened: the chunk's many short-lived objects
-    (freed by reference counting; they form no cycles) would set off collections that walk the
-    whole index's objects too (about 13% of a chunk's time). Collection resumes after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True)
