@@ -95,3 +95,14 @@ def test_cli_forms_cache(capsys, tmp_path):
     code, err = run_err(capsys, "screen", str(src), "-o", str(tmp_path / "s.parquet"), "--engine", "spark",
                         "--forms-cache", str(cache))
     assert code == 2 and "--forms-cache is for the local engine" in err
+
+
+def test_a_file_that_is_no_database_is_a_clear_error(screener, tmp_path, capsys):
+    bad = tmp_path / "forms.db"
+    bad.write_bytes(b"not an sqlite database at all" * 100)
+    with pytest.raises(fc.FormsCacheError, match="cannot be used as a forms cache"):
+        screener.screen(CUSTOMERS, forms_cache=bad)
+    src = tmp_path / "customers.csv"
+    CUSTOMERS.to_csv(src, index=False)
+    code, err = run_err(capsys, "screen", str(src), "-o", str(tmp_path / "out.csv"), "--forms-cache", str(bad))
+    assert code == 2 and "cannot be used as a forms cache" in err and "Traceback" not in err

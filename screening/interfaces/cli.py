@@ -26,6 +26,7 @@ import pyarrow as pa
 from tqdm import tqdm
 
 from screening.interfaces.clearances import ENV_CLEARANCES, ClearanceError, ClearanceStore
+from screening.interfaces.forms_cache import FormsCacheError
 from screening.interfaces.parallel import available_cores
 from screening.interfaces import audit
 from screening.interfaces.screener import _VERSION, DEFAULT_THRESHOLD, Screener, ScreeningInputError
@@ -55,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "threshold", None) is not None and not 0 <= args.threshold <= 100:
             raise CliError(f"--threshold must be between 0 and 100, not {args.threshold:g}")
         return args.run(args)
-    except (CliError, TableError, ListFormatError, UnknownSourceError, ScreeningInputError, ClearanceError) as exc:
+    except (CliError, TableError, ListFormatError, UnknownSourceError, ScreeningInputError, ClearanceError,
+            FormsCacheError) as exc:
         print(f"screening: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

@@ -79,17 +79,25 @@ def _classes(text: str) -> tuple[TokenClass, ...]:
     return tuple(_CLASSES[int(c)] for c in text)
 
 
+class FormsCacheError(ValueError):
+    """The file cannot be used as a forms cache (the message says why)."""
+
+
 class FormsCache:
     """Normalized customer names kept in an SQLite file (created if missing)."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-        self._db.execute("CREATE TABLE IF NOT EXISTS forms (name TEXT PRIMARY KEY, forms TEXT NOT NULL)")
-        stored = self._db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS forms (name TEXT PRIMARY KEY, forms TEXT NOT NULL)")
+            stored = self._db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        except (OSError, sqlite3.Error) as exc:
+            raise FormsCacheError(f"{self.path}: cannot be used as a forms cache ({exc}); give another path, or "
+                                  "delete the file: it only holds what can be computed again") from exc
         #: whether names stored by another version of the normalization were dropped on opening
         self.reset = stored is not None and stored[0] != FINGERPRINT
         if stored is None or self.reset:

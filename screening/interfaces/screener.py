@@ -341,8 +341,8 @@ class Screener:
             diff = diff_lists(yesterday, today)
             alerts = Screener([today]).screen(customers, only=diff)
 
-        ``identifiers``, ``explain``, ``cleared`` and ``show_suppressed`` are as in :meth:`screen`;
-        the clearance store is read once, when the first chunk is screened.
+        ``identifiers``, ``explain``, ``cleared``, ``show_suppressed`` and ``forms_cache`` are as in
+        :meth:`screen`; the clearance store is read once, when the first chunk is screened.
         """
         threshold = _check_options(limit, threshold)
         if chunk_size < 1:
