@@ -63,6 +63,7 @@ from pathlib import Path
 from screening.model import Entity, EntityList, Identifier, IdType, ListSnapshot, Schema
 from screening.sources import uk_fcdo_full, xml_safe
 from screening.sources.files import ListFormatError, csv_records, find_header, read_text, snapshot_of
+from screening.sources.uk_ofsi import UK_SCHEMAS
 
 SOURCE = "uk-fcdo"
 COLUMNS = ("Unique ID", "OFSI Group ID", "Name", "Regime Name", "Type", "Designation source",
@@ -72,7 +73,6 @@ FILE_SUFFIXES = (".xml", ".csv", ".ods", ".xlsx")  # what a folder is searched f
 # "FCDO_SL_Wed_Nov 19 2025.ods": the publication date in the file name.
 _NAME_DATE = re.compile(r"^FCDO_SL_[A-Za-z]{3}_([A-Za-z]{3})[ _](\d{1,2})[ _](\d{4})\.", re.IGNORECASE)
 
-_SCHEMAS = {"individual": Schema.PERSON, "entity": Schema.ORGANIZATION, "ship": Schema.VESSEL}
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -321,7 +321,7 @@ def _row(number: int, cells: list[str], columns: dict[str, int], place: str, see
         issues.append(f"{where}: no Name{known}; skipped")
         return None
     seen[unique_id] = number
-    schema = _SCHEMAS.get(values["Type"].casefold())
+    schema = UK_SCHEMAS.get(values["Type"].casefold())
     if schema is None:
         issues.append(f"{where}: unknown Type {values['Type']!r}; schema unknown")
         schema = Schema.UNKNOWN

@@ -128,7 +128,7 @@ from pathlib import Path
 from screening.model import Address, DateOfBirth, EntityList, Identifier, IdType, Name, NameKind, NameQuality, Schema
 from screening.sources import xml_safe
 from screening.sources.files import EntityParts, ListFormatError, report_unknown_countries, snapshot_of
-from screening.sources.uk_ofsi import _countries, _script, parse_dob, split_enumeration, uk_address
+from screening.sources.uk_ofsi import UK_SCHEMAS, _countries, _script, parse_dob, split_enumeration, uk_address
 
 SOURCE = "uk-fcdo"
 HEADER_SEARCH_ROWS = 5
@@ -177,7 +177,6 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED_COLUMNS = ("Unique ID", "Name 6", "Name type", "Designation Type")
 
-_SCHEMAS = {"individual": Schema.PERSON, "entity": Schema.ORGANIZATION, "ship": Schema.VESSEL}
 # Name type -> (rank, kind): a name met twice keeps its lowest rank. Blank: an alias.
 _NAME_TYPES: dict[str, tuple[int, NameKind]] = {
     "primary name": (0, NameKind.PRIMARY),
@@ -512,7 +511,7 @@ def _schema(rec: _Record, where: str, issues: list[str]) -> Schema:
         return Schema.UNKNOWN
     if len({k.casefold() for k in kinds}) > 1:
         issues.append(f"{where}: the type differs between its rows ({', '.join(kinds)}); the first is used")
-    schema = _SCHEMAS.get(kinds[0].casefold())
+    schema = UK_SCHEMAS.get(kinds[0].casefold())
     if schema is None:
         issues.append(f"{where}: unknown type {kinds[0]!r}; schema unknown")
         return Schema.UNKNOWN

@@ -86,7 +86,8 @@ COLUMNS = (
 )
 HEADER_SEARCH_ROWS = 5  # the header is on row 2 of the published files; allow a few title lines
 
-_SCHEMAS = {"individual": Schema.PERSON, "entity": Schema.ORGANIZATION, "ship": Schema.VESSEL}
+# The UK lists' target types (OFSI Group Type, FCDO Individual/Entity/Ship), case-folded.
+UK_SCHEMAS = {"individual": Schema.PERSON, "entity": Schema.ORGANIZATION, "ship": Schema.VESSEL}
 
 # Alias Type -> (rank, kind): a name met on several rows keeps its lowest rank.
 _ALIAS_TYPES: dict[str, tuple[int, NameKind]] = {
@@ -310,7 +311,7 @@ def _schema(rows: list[_Row], where: str, issues: list[str]) -> Schema:
     if len(types) > 1:
         issues.append(f"{where}: Group Type differs between its rows ({', '.join(types)}); "
                       f"the first is used")
-    schema = _SCHEMAS.get(types[0].casefold())
+    schema = UK_SCHEMAS.get(types[0].casefold())
     if schema is None:
         issues.append(f"{where}: unknown Group Type {types[0]!r}; schema unknown")
         return Schema.UNKNOWN
