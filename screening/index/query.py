@@ -9,6 +9,7 @@ set of token pairs in one vectorized call (:class:`SortedKeys`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -83,33 +84,29 @@ class QueryBatch:
 
 def prepare(names: list[NormalizedName], vocab: Vocabulary) -> QueryBatch:
     """Look up every token of ``names`` in ``vocab`` and lay the batch out in arrays."""
-    token_id: dict[str, int] = {}
-    width = max((min(len(n.tokens), MAX_TOKENS) for n in names), default=0)
-    ids = np.full((len(names), max(width, 1)), -1, dtype=np.int32)
-    per_token: list[tuple[tuple[int, float], ...]] = []
-    rows, cols, tids, classes = [], [], [], []
-    for q, name in enumerate(names):
-        for m, (tok, cls) in enumerate(zip(name.tokens[:MAX_TOKENS], name.classes)):
-            tid = token_id.get(tok)
-            if tid is None:
-                tid = token_id[tok] = len(per_token)
-                per_token.append(vocab.match(tok))
-            rows.append(q)
-            cols.append(m)
-            tids.append(tid)
-            classes.append(cls)
-    ids[rows, cols] = tids
+    # The tokens of the whole batch as one column: numbered by pandas' hash table, not a Python loop.
+    tokens_of = [name.tokens[:MAX_TOKENS] for name in names]
+    lengths = np.fromiter(map(len, tokens_of), dtype=np.int64, count=len(names))
+    flat = np.fromiter(chain.from_iterable(tokens_of), dtype=object, count=int(lengths.sum()))
+    classes = np.fromiter(chain.from_iterable(name.classes[:MAX_TOKENS] for name in names), dtype=np.int64,
+                          count=len(flat))
+    codes, distinct = pd.factorize(flat)
+    tokens = distinct.tolist()
+    rows = np.repeat(np.arange(len(names)), lengths)
+    cols = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    ids = np.full((len(names), max(int(lengths.max(initial=0)), 1)), -1, dtype=np.int32)
+    ids[rows, cols] = codes
+    per_token = [vocab.match(t) for t in tokens]
     rarity = np.array([vocab.query_rarity(m) for m in per_token], dtype=np.float32)
     weights = np.zeros(ids.shape, dtype=np.float32)
-    weights[rows, cols] = rarity[tids] * Vocabulary.class_factor(np.array(classes, dtype=np.int64))
-    counts = np.fromiter((len(m) for m in per_token), dtype=np.int64, count=len(per_token))
+    weights[rows, cols] = rarity[codes] * Vocabulary.class_factor(classes)
+    counts = np.fromiter(map(len, per_token), dtype=np.int64, count=len(per_token))
     total = int(counts.sum())
     m_tok = np.repeat(np.arange(len(per_token), dtype=np.int32), counts)
     m_voc = np.fromiter((v for ms in per_token for v, _ in ms), dtype=np.int32, count=total)
     m_sim = np.fromiter((s for ms in per_token for _, s in ms), dtype=np.float32, count=total)
     keys = m_tok.astype(np.int64) * len(vocab) + m_voc
     order = np.argsort(keys, kind="stable")  # the candidate stage reads matches grouped by query token
-    tokens = list(token_id)
     return QueryBatch(names, tokens, ids, weights, m_tok[order], m_voc[order], m_sim[order], SortedKeys(keys[order]),
                       np.array([ord(t[0]) for t in tokens], dtype=np.int32),
                       np.array([len(t) for t in tokens], dtype=np.int32))
