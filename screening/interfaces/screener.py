@@ -25,7 +25,7 @@ from screening.model import DateOfBirth, Entity, EntityList, Identifier, IdType,
 from screening.normalize import MAX_NAME_CHARS, NormalizedName, name_forms
 from screening.normalize.chinese import load_pinyin
 from screening.normalize.identifiers import id_type
-from screening.scoring.batch import BatchResult, screen_batch
+from screening.scoring.batch import BatchResult, screen_batch, search
 from screening.scoring.explain import Explanation
 from screening.scoring.factors import DOB_TOLERANCE_YEARS, QueryAttributes, QueryValues
 from screening.sources import default_lists, snapshots
@@ -200,7 +200,7 @@ class Screener:
             return Matches(query=name if isinstance(name, str) else None)
         values = _query_values(schema, _countries(country), birth_date, _identifiers(identifiers))
         attrs = QueryAttributes.of([values], self.index.attributes, self.birth_date_tolerance)
-        result = screen_batch(self.index, [forms], attrs, limit, threshold)
+        result = screen_batch(self.index, search(self.index, [forms], threshold, limit), attrs, limit, threshold)
         return Matches((self._match(result, i, name) for i in range(len(result))), query=name)
 
     def match_security(self, isin: str | None = None, ticker: str | None = None, issuer: str | None = None,
@@ -409,7 +409,12 @@ class Screener:
                         new_forms[n] = encode_forms(cache[n])
             forms.append(cache[n])
         ok = np.array([bool(f) for f in forms], dtype=bool)
-        rows = np.flatnonzero(ok)
+        screened = np.flatnonzero(ok)
+        found = search(self.index, [forms[i] for i in screened], threshold, limit)
+        # Only rows with a candidate name or an identifier (matched whatever the name) can have a
+        # result: the others' attributes are not read (most rows of a delta screen).
+        scored = np.flatnonzero(found.has_candidates() | _gives_identifiers(chunk, columns)[screened])
+        found, rows = found.take(scored), screened[scored]
         column = (lambda col: chunk[col].to_numpy()[rows].tolist() if col is not None else [None] * len(rows))
         per_row = zip(column(columns.schema), zip(*(column(c) for c in columns.countries)) if columns.countries
                       else [()] * len(rows), column(columns.birth_date),
@@ -422,7 +427,7 @@ class Screener:
                               _identifiers(list(zip(id_kinds, ids))) if ids else ())
                   for schema, countries, birth_date, ids in per_row]
         attrs = QueryAttributes.of(values, self.index.attributes, self.birth_date_tolerance)
-        result = screen_batch(self.index, [forms[i] for i in rows], attrs, limit, threshold)
+        result = screen_batch(self.index, found, attrs, limit, threshold)
         frame = self._frame(result, chunk.index[rows])
         if explain:
             queries = [names[i] for i in rows]
@@ -433,7 +438,7 @@ class Screener:
         frame.attrs["rejects"] = [{"row": labels[i], "position": i, "reason": _reject_reason(names[i])}
                                   for i in np.flatnonzero(~ok).tolist()]
         frame.attrs["notes"] = [{"row": labels[i], "position": i, "note": _TRUNCATED.format(len(names[i]))}
-                                for i in rows.tolist() if len(names[i]) > MAX_NAME_CHARS]
+                                for i in screened.tolist() if len(names[i]) > MAX_NAME_CHARS]
         if stored is not None:
             frame.attrs["new_forms"] = new_forms
         return frame
@@ -508,6 +513,13 @@ def _with_explanations(frame: pd.DataFrame, explanations: list[Explanation]) -> 
                         for e in explanations],
         explanation=[str(e) for e in explanations],
     ).astype({"country_points": float, "birth_date_points": float, "identifier_points": float})
+
+
+def _gives_identifiers(chunk: pd.DataFrame, columns: "_Columns") -> np.ndarray:
+    """(rows,) bool: whether a row has a value in any identifier column."""
+    if not columns.identifiers:
+        return np.zeros(len(chunk), dtype=bool)
+    return chunk[[c for _, c in columns.identifiers]].notna().any(axis=1).to_numpy()
 
 
 def _countries(value: object) -> tuple[str, ...]:

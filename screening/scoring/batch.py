@@ -5,7 +5,8 @@ forms (pinyin and Wade-Giles spellings, see :func:`screening.normalize.name_form
 identical forms in a batch are searched and name-scored once, then fanned out to their
 rows, where the best form per entity counts and the per-row factors (schema, country,
 birth date, identifiers) apply. ``match`` (one name) and ``screen``
-(a DataFrame) both run through :func:`screen_batch`.
+(a DataFrame) both run through :func:`search`, then :func:`screen_batch`; between the
+two, a screen reads the attributes of the rows that have candidates or identifiers only.
 
 Candidates come from two paths: the names (listed names sharing enough of the query's
 words) and the identifiers (entities listing an identifier the row gives, whatever their
@@ -91,28 +92,64 @@ class BatchResult:
             listed_form=" ".join(l_form), listed_transliteration=describe_form(name.value, l_form))
 
 
-def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attrs: QueryAttributes,
-                 limit: int, threshold: float) -> BatchResult:
-    """Screen query rows, each given by its name forms (with per-row ``attrs``); keep, per row,
-    the best ``limit`` entities scoring at least ``threshold``."""
-    # Every (row, form) is a unit; units with the same tokens and classes are searched and scored once.
-    # Same tokens with other classes weigh differently (a place or a name word), so both key a form.
+@dataclass(frozen=True, slots=True)
+class Search:
+    """The name candidates of a batch of query rows, found before the rows' attributes are read:
+    a row with neither candidates nor identifiers has no result, so its attributes are never needed."""
+
+    batch: QueryBatch  # the distinct query forms
+    candidates: Candidates
+    unit_row: np.ndarray  # int64: the query row of each (row, form) unit
+    unit_query: np.ndarray  # int64: the distinct form (row of ``batch``) of each unit
+    rows: int
+
+    def has_candidates(self) -> np.ndarray:
+        """(rows,) bool: whether any form of each row has a candidate name."""
+        hit = np.zeros(len(self.batch), dtype=bool)
+        hit[self.candidates.query] = True
+        return np.bincount(self.unit_row[hit[self.unit_query]], minlength=self.rows) > 0
+
+    def take(self, rows: np.ndarray) -> "Search":
+        """The search of ``rows`` (ascending positions) alone, as rows 0, 1, ..."""
+        if len(rows) == self.rows:
+            return self
+        renumber = np.full(self.rows, -1, dtype=np.int64)
+        renumber[rows] = np.arange(len(rows))
+        kept = renumber[self.unit_row] >= 0
+        return Search(self.batch, self.candidates, renumber[self.unit_row[kept]], self.unit_query[kept], len(rows))
+
+
+def search(index: NameIndex, forms: list[tuple[NormalizedName, ...]], threshold: float, limit: int) -> Search:
+    """The name candidates of query rows, each given by its name forms, for results at ``threshold``
+    (at most ``limit`` per row)."""
+    # Every (row, form) is a unit, and so is each form with two words joined (see NameIndex.compounds),
+    # after the row's forms: a row's units are contiguous. Units with the same tokens and classes are
+    # searched and scored once. Same tokens with other classes weigh differently (a place or a name
+    # word), so both key a form.
+    given = [form for row_forms in forms for form in row_forms]
+    given_row = np.repeat(np.arange(len(forms), dtype=np.int64), [len(f) for f in forms])
+    joined = index.compounds(given)
+    extra = [i for i, form in enumerate(joined) if form is not None]
+    order = np.argsort(np.concatenate([given_row, given_row[extra]]), kind="stable")
+    every = given + [joined[i] for i in extra]
+    units = [every[i] for i in order.tolist()]
+    unit_row = np.concatenate([given_row, given_row[extra]])[order]
     distinct: dict[tuple[tuple[str, ...], tuple], int] = {}
-    firsts: list[NormalizedName] = []
-    unit_row, unit_query = [], []
-    for r, row_forms in enumerate(forms):
-        for form in row_forms + tuple(filter(None, map(index.compound, row_forms))):
-            q = distinct.setdefault((form.tokens, form.classes), len(distinct))
-            if q == len(firsts):
-                firsts.append(form)
-            unit_row.append(r)
-            unit_query.append(q)
+    unit_query = np.fromiter((distinct.setdefault((f.tokens, f.classes), len(distinct)) for f in units),
+                             dtype=np.int64, count=len(units))
+    firsts = [units[i] for i in np.unique(unit_query, return_index=True)[1].tolist()]
     batch = index.prepare(firsts)
-    cands = alert_candidates(index, batch, threshold, limit)
+    return Search(batch, alert_candidates(index, batch, threshold, limit), unit_row, unit_query, len(forms))
+
+
+def screen_batch(index: NameIndex, found: Search, attrs: QueryAttributes, limit: int,
+                 threshold: float) -> BatchResult:
+    """Score the rows of a :func:`search` (with their ``attrs``, one per row); keep, per row, the best
+    ``limit`` entities scoring at least ``threshold``."""
+    batch, cands, unit_row, unit_query = found.batch, found.candidates, found.unit_row, found.unit_query
     n_name_pairs = len(cands.query)
     # Identifier path: (row, distinct query, name) of the entities listing an identifier the row gives.
-    id_row, id_query, id_name = _identifier_pairs(index, attrs, np.asarray(unit_row, dtype=np.int64),
-                                                  np.asarray(unit_query, dtype=np.int64))
+    id_row, id_query, id_name = _identifier_pairs(index, attrs, unit_row, unit_query)
     if len(id_row):
         cands = Candidates(np.concatenate([cands.query, id_query.astype(np.int32)]),
                            np.concatenate([cands.name, id_name.astype(np.int32)]),
@@ -126,10 +163,10 @@ def screen_batch(index: NameIndex, forms: list[tuple[NormalizedName, ...]], attr
 
     # Fan out to units, then rows: each unit takes the pairs of its distinct query.
     best = best[np.argsort(cands.query[best], kind="stable")]
-    per_query = np.bincount(cands.query[best], minlength=len(distinct)).astype(np.int64)
+    per_query = np.bincount(cands.query[best], minlength=len(batch)).astype(np.int64)
     fan = Ragged(np.concatenate([[0], np.cumsum(per_query)]), best)
-    unit, pair = fan.expand(np.asarray(unit_query, dtype=np.int64))
-    row = np.asarray(unit_row, dtype=np.int64)[unit]
+    unit, pair = fan.expand(unit_query)
+    row = unit_row[unit]
     if len(id_row):  # identifier pairs join their own rows only
         row = np.concatenate([row, id_row])
         pair = np.concatenate([pair, n_name_pairs + np.arange(len(id_row))])

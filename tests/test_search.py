@@ -1,0 +1,69 @@
+"""The search step of a batch (:func:`screening.scoring.batch.search`): units and their
+joined-word forms, the rows that have candidates, and scoring a subset of the rows with the
+same results as scoring them all."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from screening import DEFAULT_THRESHOLD, Screener
+from screening.normalize import normalize
+from screening.scoring.batch import screen_batch, search
+from screening.scoring.factors import QueryAttributes, QueryValues
+from screening.sources.custom import from_frame
+
+LISTED = [
+    {"id": "N1", "name": "NETPOSA TECHNOLOGIES LIMITED", "schema": "Organization"},
+    {"id": "N2", "name": "MEGVII TECHNOLOGY", "schema": "Organization"},
+    {"id": "N3", "name": "JIHOON PARKSUNG", "schema": "Person"},
+]
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener([from_frame(pd.DataFrame(LISTED), source="test")], curated=False)
+
+
+def test_adjacent_words_join_into_a_listed_word_within_one_form_only(screener):
+    forms = [normalize(n) for n in ("Net Posa Technologies", "Megvii Net", "Posa Ltd", "Tech Net Posa",
+                                    "Ji Hoon Park", "Net")]
+    joined = screener.index.compounds(forms)
+    assert joined[0].tokens == ("netposa",) + forms[0].tokens[2:]
+    assert joined[3].tokens == forms[3].tokens[:1] + ("netposa",)
+    # "net" ends one form and "posa" starts the next: they are not one name.
+    assert joined[1] is None and joined[2] is None and joined[5] is None
+    # Both parts need three letters or more: "ji hoon" does not fuse into JIHOON.
+    assert joined[4] is None
+    assert screener.index.compounds([]) == []
+
+
+def test_a_row_has_candidates_through_any_of_its_forms(screener):
+    names = ["Net Posa", "Apple Inc", "Megvii Tech", "Banana Republic"]
+    found = search(screener.index, [(normalize(n),) for n in names], DEFAULT_THRESHOLD, 10)
+    assert found.has_candidates().tolist() == [True, False, True, False]
+    # The joined form is a unit of its row, after the row's own form.
+    assert found.unit_row.tolist() == [0, 0, 1, 2, 3]
+
+
+def test_scoring_some_rows_gives_their_results_in_the_whole_batch(screener):
+    names = ["Net Posa Technologies", "Apple Inc", "Megvii Technology", "Netposa", "Megvii"]
+    forms = [(normalize(n),) for n in names]
+    values = [QueryValues(countries=("CN",)) for _ in names]
+    attrs = QueryAttributes.of(values, screener.index.attributes)
+    every = screen_batch(screener.index, search(screener.index, forms, 0, 10), attrs, 10, 0)
+    rows = np.array([0, 2, 4])
+    some = screen_batch(screener.index, search(screener.index, forms, 0, 10).take(rows),
+                        QueryAttributes.of([values[i] for i in rows], screener.index.attributes), 10, 0)
+    whole = [(int(r), int(e), float(s)) for r, e, s in zip(every.row, every.entity, every.score) if r in rows]
+    part = [(int(rows[r]), int(e), float(s)) for r, e, s in zip(some.row, some.entity, some.score)]
+    assert part == whole and len(part) >= 3
+
+
+def test_a_delta_screen_counts_rows_it_did_not_need_to_score(screener):
+    customers = pd.DataFrame({"name": ["Netposa Technologies", "Apple Inc", "Megvii Technology", None, "Orange SA"],
+                              "birth_date": ["not a date", None, "1980", None, "1990"]})
+    alerts = screener.screen(customers, birth_date="birth_date", only=["test:N1"])
+    assert alerts["entity_id"].tolist() == ["test:N1"]
+    assert alerts.attrs["counts"] == {"rows": 5, "screened": 4, "rejected": 1}
