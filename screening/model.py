@@ -123,6 +123,12 @@ class DateOfBirth:
         if not isinstance(value, str):
             return None
         text = value.strip()
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":  # YYYY-MM-DD, most customer files' form
+            try:
+                day = dt.date.fromisoformat(text)
+                return cls(day, day, text=text)
+            except ValueError:
+                pass  # read below, as before (other digits, impossible dates)
         circa = _CIRCA.match(text)
         if circa:
             inner = cls.parse(text[circa.end():])
