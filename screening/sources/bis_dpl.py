@@ -52,9 +52,10 @@ from pathlib import Path
 
 from screening.countries import to_iso2
 from screening.model import (
-    Address, EntityList, Name, NameKind, NameQuality, Schema,
+    Address, EntityList, Schema,
 )
 from screening.sources.files import EntityParts, ListFormatError, csv_records, read_text, require_file, snapshot_of
+from screening.sources.packed_names import packed_aliases
 
 SOURCE = "bis-dpl"
 FILE_NAME = "dpl.txt"
@@ -76,10 +77,6 @@ _ORGANIZATION_WORDS = frozenset({
 })
 _WORD = re.compile(r"[A-Z0-9]+")
 
-# "X A/K/A Y", "X D/B/A Y", "X F/K/A Y" and "X (A.K.A. Y) Z" in the Name column.
-_SPLIT_ALIAS = re.compile(r"\s+(A/K/A|D/B/A|F/K/A)\s+", re.IGNORECASE)
-_PAREN_AKA = re.compile(r"\(\s*(?:A\.K\.A\.|AKA)\s*([^)]*?)\s*\)", re.IGNORECASE)
-_ALIAS_KINDS = {"a/k/a": NameKind.AKA, "d/b/a": NameKind.AKA, "f/k/a": NameKind.FKA}
 
 # US state, district and territory codes: with Country empty they mean the US.
 _US_STATES = frozenset(
@@ -215,7 +212,7 @@ def _parts(rows: list[_Row], file_name: str, issues: list[str]) -> EntityParts:
         publisher_id=publisher_id(name),
         schema=schema_of(name),
         name=name,
-        aliases=_aliases(name),
+        aliases=tuple(packed_aliases(name, "Name column")),
         countries=tuple(dict.fromkeys(a.country for a in addresses if a.country)),
         addresses=addresses,
         remarks=_remarks(rows),
@@ -233,32 +230,6 @@ def schema_of(name: str) -> Schema:
     """
     words = _WORD.findall(name.upper().replace(".", ""))
     return Schema.ORGANIZATION if _ORGANIZATION_WORDS.intersection(words) else Schema.UNKNOWN
-
-
-def _aliases(name: str) -> tuple[Name, ...]:
-    """Names BIS packs into the Name column: ``FUYI SUN A/K/A FRANK SUN``,
-    ``SIBERIAN AIRLINES D/B/A S7 AIRLINES``, ``PEARL (A.K.A. NEI-CHIEN CHU) LI``.
-
-    >>> [a.value for a in _aliases("PEARL (A.K.A. NEI-CHIEN CHU) LI")]
-    ['NEI-CHIEN CHU', 'PEARL LI']
-    """
-    out: list[Name] = []
-    parts = _SPLIT_ALIAS.split(name)
-    if len(parts) > 1:
-        kind = NameKind.AKA
-        for i, part in enumerate(parts):
-            if i % 2:  # a separator
-                kind = _ALIAS_KINDS[part.casefold()]
-            elif part.strip():
-                out.append(Name(part.strip(), kind if i else NameKind.AKA, NameQuality.STRONG,
-                                provenance="Name column, split"))
-    paren = _PAREN_AKA.search(name)
-    if paren and paren.group(1):
-        rest = " ".join(_PAREN_AKA.sub(" ", name).split())
-        out.append(Name(paren.group(1), NameKind.AKA, NameQuality.STRONG, provenance="Name column (a.k.a.)"))
-        if rest:
-            out.append(Name(rest, NameKind.AKA, NameQuality.STRONG, provenance="Name column, split"))
-    return tuple(out)
 
 
 def _address(row: _Row, file_name: str, issues: list[str]) -> Address:

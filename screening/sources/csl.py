@@ -91,6 +91,7 @@ from screening.model import (
 from screening.sources.bis_dpl import schema_of
 from screening.sources.files import EntityParts, ListFormatError, optional_file, read_text, snapshot_of
 from screening.sources.ofac_remarks import parse_dob, parse_remarks
+from screening.sources.packed_names import packed_aliases
 
 SOURCE = "csl"
 FILE_NAMES = ("consolidated.csv", "csl.csv")  # tried in this order in a folder
@@ -125,8 +126,6 @@ _PAREN_CODE = re.compile(r"\(([A-Z][A-Z0-9-]*)(?:\s+List)?\)")
 # Physical lines as csv and io.StringIO(newline="") see them: ends \r\n, \r or \n.
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _ENTRY_SPLIT = re.compile(r"\s*;\s*")
-_PACKED_ALIAS = re.compile(r"\s*,?\s+(a/k/a|d/b/a|f/k/a|a\.k\.a\.?|f\.k\.a\.?)\s+", re.IGNORECASE)
-_PAREN_AKA = re.compile(r"\(\s*(?:A\.K\.A\.|AKA)\s*([^)]*?)\s*\)", re.IGNORECASE)
 _SUCCESSORS = re.compile(r"\s*[;,]?\s+and\s+(?:any\s+successor|its\s+sub-units)\b.*$", re.IGNORECASE)
 _LEADING_AND = re.compile(r"^and\s+", re.IGNORECASE)
 _COUNTRY_CODE = re.compile(r"[A-Z]{2}")
@@ -477,22 +476,7 @@ def _packed_aliases(name: str) -> list[Name]:
     bare = _SUCCESSORS.sub("", name)
     if bare != name and bare:
         out.append(Name(bare, NameKind.AKA, NameQuality.STRONG, provenance="name without successors"))
-    parts = _PACKED_ALIAS.split(bare)
-    if len(parts) > 1:
-        kind = NameKind.AKA
-        for i, part in enumerate(parts):
-            if i % 2:
-                kind = NameKind.FKA if part.casefold().startswith("f") else NameKind.AKA
-            elif part.strip():
-                out.append(Name(part.strip(), kind if i else NameKind.AKA, NameQuality.STRONG,
-                                provenance="name, split"))
-    paren = _PAREN_AKA.search(bare)
-    if paren and paren.group(1):
-        rest = " ".join(_PAREN_AKA.sub(" ", bare).split())
-        out.append(Name(paren.group(1), NameKind.AKA, NameQuality.STRONG, provenance="name (a.k.a.)"))
-        if rest:
-            out.append(Name(rest, NameKind.AKA, NameQuality.STRONG, provenance="name, split"))
-    return out
+    return out + packed_aliases(bare, "name")
 
 
 def _split_addresses(cell: str) -> list[str]:
