@@ -31,7 +31,6 @@ no match), so none that can alert is left out.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -161,32 +160,18 @@ class NameIndex:
     def __len__(self) -> int:
         return len(self.names)
 
-    def compounds(self, forms: list[NormalizedName]) -> list[NormalizedName | None]:
-        """Each form with two adjacent name words joined where the lists write them as one word
+    def compound(self, form: NormalizedName) -> NormalizedName | None:
+        """``form`` with two adjacent name words joined where the lists write them as one word
         ("Net Posa" -> netposa), or None. Both words need three letters or more and the word
         seven, so initials and the syllables of Chinese or Korean names do not fuse."""
-        out: list[NormalizedName | None] = [None] * len(forms)
-        lengths = np.fromiter((len(f.tokens) for f in forms), dtype=np.int64, count=len(forms))
-        flat = list(chain.from_iterable(f.tokens for f in forms))
-        if len(flat) < 2:
-            return out
-        size = np.fromiter(map(len, flat), dtype=np.int64, count=len(flat))
-        word = np.fromiter(chain.from_iterable(f.classes for f in forms), dtype=np.int64,
-                           count=len(flat)) == TokenClass.WORD
-        owner = np.repeat(np.arange(len(forms)), lengths)
-        start = np.cumsum(lengths) - lengths
-        # The pairs worth a vocabulary look-up, chosen on the whole batch's lengths and classes at once.
-        a, b = size[:-1], size[1:]
-        joinable = ((owner[:-1] == owner[1:]) & word[:-1] & word[1:]
-                    & (np.minimum(a, b) >= MIN_COMPOUND_PART) & (a + b >= MIN_COMPOUND))
-        ids = self.vocab.ids
-        for p in np.flatnonzero(joinable).tolist():
-            f = int(owner[p])
-            if out[f] is None and flat[p] + flat[p + 1] in ids:
-                form, i = forms[f], p - int(start[f])
-                out[f] = NormalizedName(form.original, form.tokens[:i] + (flat[p] + flat[p + 1],) + form.tokens[i + 2:],
-                                        form.classes[:i] + (TokenClass.WORD,) + form.classes[i + 2:])
-        return out
+        tokens, classes = form.tokens, form.classes
+        for i in range(len(tokens) - 1):
+            a, b = tokens[i], tokens[i + 1]
+            if (min(len(a), len(b)) >= MIN_COMPOUND_PART and len(a) + len(b) >= MIN_COMPOUND
+                    and classes[i] is classes[i + 1] is TokenClass.WORD and a + b in self.vocab.ids):
+                return NormalizedName(form.original, tokens[:i] + (a + b,) + tokens[i + 2:],
+                                      classes[:i] + (TokenClass.WORD,) + classes[i + 2:])
+        return None
 
     def restricted(self, entity_mask: np.ndarray) -> "NameIndex":
         """A view searching only the names of the entities where ``entity_mask`` is true.

@@ -82,16 +82,25 @@ class QueryBatch:
         return out
 
 
+# From this many tokens in a batch, pandas' hash table numbers them faster than a dict.
+_FACTORIZE_FROM = 256
+
+
 def prepare(names: list[NormalizedName], vocab: Vocabulary) -> QueryBatch:
     """Look up every token of ``names`` in ``vocab`` and lay the batch out in arrays."""
-    # The tokens of the whole batch as one column: numbered by pandas' hash table, not a Python loop.
+    # The tokens of the whole batch as one column, each distinct token numbered once.
     tokens_of = [name.tokens[:MAX_TOKENS] for name in names]
     lengths = np.fromiter(map(len, tokens_of), dtype=np.int64, count=len(names))
-    flat = np.fromiter(chain.from_iterable(tokens_of), dtype=object, count=int(lengths.sum()))
+    flat = list(chain.from_iterable(tokens_of))
     classes = np.fromiter(chain.from_iterable(name.classes[:MAX_TOKENS] for name in names), dtype=np.int64,
                           count=len(flat))
-    codes, distinct = pd.factorize(flat)
-    tokens = distinct.tolist()
+    if len(flat) >= _FACTORIZE_FROM:
+        codes, distinct = pd.factorize(np.array(flat, dtype=object))
+        tokens = distinct.tolist()
+    else:  # a single lookup's few tokens: a dict costs less than pandas' set-up
+        numbers: dict[str, int] = {}
+        codes = np.array([numbers.setdefault(t, len(numbers)) for t in flat], dtype=np.int64)
+        tokens = list(numbers)
     rows = np.repeat(np.arange(len(names)), lengths)
     cols = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     ids = np.full((len(names), max(int(lengths.max(initial=0)), 1)), -1, dtype=np.int32)

@@ -122,13 +122,13 @@ class Search:
 def search(index: NameIndex, forms: list[tuple[NormalizedName, ...]], threshold: float, limit: int) -> Search:
     """The name candidates of query rows, each given by its name forms, for results at ``threshold``
     (at most ``limit`` per row)."""
-    # Every (row, form) is a unit, and so is each form with two words joined (see NameIndex.compounds),
+    # Every (row, form) is a unit, and so is each form with two words joined (see NameIndex.compound),
     # after the row's forms: a row's units are contiguous. Units with the same tokens and classes are
     # searched and scored once. Same tokens with other classes weigh differently (a place or a name
     # word), so both key a form.
     given = [form for row_forms in forms for form in row_forms]
     given_row = np.repeat(np.arange(len(forms), dtype=np.int64), [len(f) for f in forms])
-    joined = index.compounds(given)
+    joined = list(map(index.compound, given))
     extra = [i for i, form in enumerate(joined) if form is not None]
     order = np.argsort(np.concatenate([given_row, given_row[extra]]), kind="stable")
     every = given + [joined[i] for i in extra]
