@@ -51,9 +51,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from screening.countries import to_iso2
-from screening.model import (
-    Address, EntityList, Schema,
-)
+from screening.model import Address, EntityList, Schema
 from screening.sources.files import EntityParts, ListFormatError, csv_records, read_text, require_file, snapshot_of
 from screening.sources.packed_names import packed_aliases
 
@@ -76,7 +74,6 @@ _ORGANIZATION_WORDS = frozenset({
     "SOLUTIONS", "COMMUNICATIONS", "COMPUTERS", "CONTRACTING", "MATERIALS",
 })
 _WORD = re.compile(r"[A-Z0-9]+")
-
 
 # US state, district and territory codes: with Country empty they mean the US.
 _US_STATES = frozenset(
