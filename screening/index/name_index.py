@@ -164,11 +164,12 @@ class NameIndex:
         """``form`` with two adjacent name words joined where the lists write them as one word
         ("Net Posa" -> netposa), or None. Both words need three letters or more and the word
         seven, so initials and the syllables of Chinese or Korean names do not fuse."""
-        tokens, classes = form.tokens, form.classes
-        for i in range(len(tokens) - 1):
+        tokens, classes, ids = form.tokens, form.classes, self.vocab.ids
+        for i in range(len(tokens) - 1):  # every form of every customer: cheapest tests first
             a, b = tokens[i], tokens[i + 1]
-            if (min(len(a), len(b)) >= MIN_COMPOUND_PART and len(a) + len(b) >= MIN_COMPOUND
-                    and classes[i] is classes[i + 1] is TokenClass.WORD and a + b in self.vocab.ids):
+            size_a, size_b = len(a), len(b)
+            if (size_a >= MIN_COMPOUND_PART and size_b >= MIN_COMPOUND_PART and size_a + size_b >= MIN_COMPOUND
+                    and a + b in ids and classes[i] is classes[i + 1] is TokenClass.WORD):
                 return NormalizedName(form.original, tokens[:i] + (a + b,) + tokens[i + 2:],
                                       classes[:i] + (TokenClass.WORD,) + classes[i + 2:])
         return None
