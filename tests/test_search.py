@@ -65,3 +65,29 @@ def test_a_delta_screen_counts_rows_it_did_not_need_to_score(screener):
     alerts = screener.screen(customers, birth_date="birth_date", only=["test:N1"])
     assert alerts["entity_id"].tolist() == ["test:N1"]
     assert alerts.attrs["counts"] == {"rows": 5, "screened": 4, "rejected": 1}
+
+
+@pytest.fixture(scope="module")
+def spaced() -> Screener:
+    rows = [{"id": "P1", "name": "HAJIZADEH, Amir Ali", "schema": "Person"},
+            {"id": "C1", "name": "TRANS LOGISTIK OOO", "schema": "Organization"},
+            {"id": "C2", "name": "ZHONG GUO HANGTIAN", "schema": "Organization"},
+            {"id": "P2", "name": "KARIMI, Reza", "aliases": "", "schema": "Person"}]
+    return Screener([from_frame(pd.DataFrame(rows), source="test")], curated=False)
+
+
+def test_a_word_the_list_writes_as_two_is_split(spaced):
+    hit = spaced.match("Amirali Hajizadeh")[0]
+    assert (hit.entity_id, hit.score) == ("test:P1", 100)
+    assert "run together or apart" in hit.explain().transliteration
+    assert spaced.match("OOO Translogistik")[0].entity_id == "test:C1"
+    # The same letters that no listed name has as two adjacent words stay one word.
+    assert spaced.index.split(normalize("Amiralo Hajizadeh")) is None
+    assert not spaced.match("Amiralo Hajizadeh")
+
+
+def test_split_pairs_are_listed_neighbours_but_not_chinese_syllables(spaced):
+    # Both orders of a person's name are listed forms (HAJIZADEH Amir / Amir Ali); ZHONG GUO is
+    # spaced by the Chinese romanization, not by this rule.
+    assert sorted(spaced.index.pairs) == ["amirali", "hajizadehamir", "karimireza", "translogistik"]
+    assert spaced.index.pairs["amirali"][0] == ("amir", "ali")

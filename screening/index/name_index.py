@@ -41,6 +41,7 @@ from screening.index.store import Packed
 from screening.index.vocabulary import INITIAL_SIM, Vocabulary
 from screening.model import Entity, IdType, Name, NameKind, NameQuality, Schema
 from screening.normalize import NormalizedName, TokenClass, ccc, name_forms
+from screening.normalize.chinese import is_syllable
 
 # Names whose common tokens could alone reach this listed cover keep those tokens
 # in the candidate product (see the module doc).
@@ -50,6 +51,8 @@ COMMON_DF_FRACTION = 0.002
 COMMON_DF_MIN = 40
 # A query's adjacent words are joined into a listed word only when both and the whole are this long.
 MIN_COMPOUND_PART, MIN_COMPOUND = 3, 7
+# Classes of the listed words a query may run together: name words, and a title before or after one.
+_RUN_TOGETHER = frozenset({TokenClass.WORD, TokenClass.TITLE})
 # Query initials are bounded by letter for a-z (normalized tokens are lower case), else as any token.
 _LETTERS = 26
 # float32 slack so that moving the common share across the comparison never drops a pair.
@@ -63,6 +66,18 @@ class Candidates:
     query: np.ndarray  # int32 row in the batch
     name: np.ndarray  # int32 row in the index
     cover_bound: np.ndarray  # float32
+
+
+def _joinable_pairs(form: NormalizedName) -> list[tuple[tuple[str, str], tuple[TokenClass, TokenClass]]]:
+    """The adjacent words of ``form`` (and their classes) that a writer may run together, see
+    :meth:`NameIndex.respaced`: name words, or a title and a name word (Amir Ali, Amirali).
+    Chinese syllables and Korean syllable keys (upper case) are not among them: their
+    romanizations already write them both ways."""
+    tokens, classes = form.tokens, form.classes
+    return [((a, b), (classes[i], classes[i + 1])) for i, (a, b) in enumerate(zip(tokens, tokens[1:]))
+            if min(len(a), len(b)) >= MIN_COMPOUND_PART and len(a) + len(b) >= MIN_COMPOUND
+            and {classes[i], classes[i + 1]} <= _RUN_TOGETHER and TokenClass.WORD in (classes[i], classes[i + 1])
+            and (a + b).islower() and not (is_syllable(a) and is_syllable(b))]
 
 
 def _ccc_names(entity: Entity) -> tuple[Name, ...]:
@@ -102,6 +117,13 @@ class NameIndex:
         weight = self.vocab.rarity[tok] * Vocabulary.class_factor(classes, person)
         self.name_weights = np.where(valid, weight, 0).astype(np.float32)
         self.name_classes = classes
+        # Adjacent name words of strong listed names, by the word they make joined ("amir ali" under
+        # amirali): a query writing them as one word is split back (see :meth:`split`).
+        self.pairs: dict[str, tuple[tuple[str, str], tuple[TokenClass, TokenClass]]] = {}
+        for _, name, norm in rows:
+            if name.quality is not NameQuality.WEAK:
+                for tokens, classes in _joinable_pairs(norm):
+                    self.pairs.setdefault("".join(tokens), (tokens, classes))
         self._build_blocking(valid)
 
     def _build_blocking(self, valid: np.ndarray) -> None:
@@ -160,10 +182,16 @@ class NameIndex:
     def __len__(self) -> int:
         return len(self.names)
 
+    def respaced(self, form: NormalizedName) -> tuple[NormalizedName, ...]:
+        """``form`` spaced as the lists write its words, when they write them otherwise: two adjacent
+        name words joined where a listed word is the two run together ("Net Posa" -> netposa), and
+        one word split where a listed name has it as two adjacent words ("Amirali" -> amir ali).
+        Parts need three letters or more and the word seven, so initials and most syllables
+        neither fuse nor split."""
+        return tuple(v for v in (self.compound(form), self.split(form)) if v is not None)
+
     def compound(self, form: NormalizedName) -> NormalizedName | None:
-        """``form`` with two adjacent name words joined where the lists write them as one word
-        ("Net Posa" -> netposa), or None. Both words need three letters or more and the word
-        seven, so initials and the syllables of Chinese or Korean names do not fuse."""
+        """``form`` with the first two adjacent name words joined that the lists write as one word, or None."""
         tokens, classes, ids = form.tokens, form.classes, self.vocab.ids
         for i in range(len(tokens) - 1):  # every form of every customer: cheapest tests first
             a, b = tokens[i], tokens[i + 1]
@@ -172,6 +200,16 @@ class NameIndex:
                     and a + b in ids and classes[i] is classes[i + 1] is TokenClass.WORD):
                 return NormalizedName(form.original, tokens[:i] + (a + b,) + tokens[i + 2:],
                                       classes[:i] + (TokenClass.WORD,) + classes[i + 2:])
+        return None
+
+    def split(self, form: NormalizedName) -> NormalizedName | None:
+        """``form`` with its first name word split that the lists write as two adjacent words, or None."""
+        pairs = self.pairs
+        for i, token in enumerate(form.tokens):
+            if len(token) >= MIN_COMPOUND and token in pairs and form.classes[i] is TokenClass.WORD:
+                tokens, classes = pairs[token]
+                return NormalizedName(form.original, form.tokens[:i] + tokens + form.tokens[i + 1:],
+                                      form.classes[:i] + classes + form.classes[i + 1:])
         return None
 
     def restricted(self, entity_mask: np.ndarray) -> "NameIndex":

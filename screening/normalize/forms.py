@@ -54,6 +54,11 @@ def describe_form(original: str, tokens: tuple[str, ...]) -> str:
     forms = name_forms(original)
     if not forms or forms[0].tokens == tokens:
         return base
+    if all(f.tokens != tokens for f in forms):
+        # Not a form of its own: one the index spaced as a list writes it (same letters, other spacing).
+        source = next((f.tokens for f in forms if "".join(f.tokens) == "".join(tokens)), None)
+        if source is not None:
+            return f"{describe_form(original, source)}; words run together or apart as the list writes them"
     if has_arabic(original) and tokens == arabic_skeleton_tokens(original):
         return f"{base}; Arabic consonant skeleton (vowels are not written)"
     if tokens == korean_key_tokens(list(forms[0].tokens)):

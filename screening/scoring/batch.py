@@ -122,18 +122,18 @@ class Search:
 def search(index: NameIndex, forms: list[tuple[NormalizedName, ...]], threshold: float, limit: int) -> Search:
     """The name candidates of query rows, each given by its name forms, for results at ``threshold``
     (at most ``limit`` per row)."""
-    # Every (row, form) is a unit, and so is each form with two words joined (see NameIndex.compound),
-    # after the row's forms: a row's units are contiguous. Units with the same tokens and classes are
-    # searched and scored once. Same tokens with other classes weigh differently (a place or a name
-    # word), so both key a form.
+    # Every (row, form) is a unit, and so is each form with words joined or split as the lists write
+    # them (see NameIndex.respaced), after the row's forms: a row's units are contiguous. Units with
+    # the same tokens and classes are searched and scored once. Same tokens with other classes weigh
+    # differently (a place or a name word), so both key a form.
     given = [form for row_forms in forms for form in row_forms]
     given_row = np.repeat(np.arange(len(forms), dtype=np.int64), [len(f) for f in forms])
-    joined = list(map(index.compound, given))
-    extra = [i for i, form in enumerate(joined) if form is not None]
-    order = np.argsort(np.concatenate([given_row, given_row[extra]]), kind="stable")
-    every = given + [joined[i] for i in extra]
+    respaced = [(i, v) for i, form in enumerate(given) for v in index.respaced(form)]
+    every = given + [v for _, v in respaced]
+    every_row = np.concatenate([given_row, given_row[np.array([i for i, _ in respaced], dtype=np.int64)]])
+    order = np.argsort(every_row, kind="stable")
     units = [every[i] for i in order.tolist()]
-    unit_row = np.concatenate([given_row, given_row[extra]])[order]
+    unit_row = every_row[order]
     distinct: dict[tuple[tuple[str, ...], tuple], int] = {}
     unit_query = np.fromiter((distinct.setdefault((f.tokens, f.classes), len(distinct)) for f in units),
                              dtype=np.int64, count=len(units))
