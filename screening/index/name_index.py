@@ -49,7 +49,7 @@ SAFE_COVER = 0.3
 # A token in more entities than this (or a legal form, place or industry word) is "common".
 COMMON_DF_FRACTION = 0.002
 COMMON_DF_MIN = 40
-# A query's adjacent words are joined into a listed word only when both and the whole are this long.
+# Two words are joined into one (or one split into two) only when both and the whole are this long.
 MIN_COMPOUND_PART, MIN_COMPOUND = 3, 7
 # Classes of the listed words a query may run together: name words, and a title before or after one.
 _RUN_TOGETHER = frozenset({TokenClass.WORD, TokenClass.TITLE})
@@ -68,6 +68,11 @@ class Candidates:
     cover_bound: np.ndarray  # float32
 
 
+def _long_enough(a: str, b: str) -> bool:
+    """Whether two words are long enough to be one word written apart (or two run together)."""
+    return len(a) >= MIN_COMPOUND_PART and len(b) >= MIN_COMPOUND_PART and len(a) + len(b) >= MIN_COMPOUND
+
+
 def _joinable_pairs(form: NormalizedName) -> list[tuple[tuple[str, str], tuple[TokenClass, TokenClass]]]:
     """The adjacent words of ``form`` (and their classes) that a writer may run together, see
     :meth:`NameIndex.respaced`: name words, or a title and a name word (Amir Ali, Amirali).
@@ -75,8 +80,8 @@ def _joinable_pairs(form: NormalizedName) -> list[tuple[tuple[str, str], tuple[T
     romanizations already write them both ways."""
     tokens, classes = form.tokens, form.classes
     return [((a, b), (classes[i], classes[i + 1])) for i, (a, b) in enumerate(zip(tokens, tokens[1:]))
-            if min(len(a), len(b)) >= MIN_COMPOUND_PART and len(a) + len(b) >= MIN_COMPOUND
-            and {classes[i], classes[i + 1]} <= _RUN_TOGETHER and TokenClass.WORD in (classes[i], classes[i + 1])
+            if _long_enough(a, b) and {classes[i], classes[i + 1]} <= _RUN_TOGETHER
+            and TokenClass.WORD in (classes[i], classes[i + 1])
             and (a + b).islower() and not (is_syllable(a) and is_syllable(b))]
 
 
@@ -195,9 +200,7 @@ class NameIndex:
         tokens, classes, ids = form.tokens, form.classes, self.vocab.ids
         for i in range(len(tokens) - 1):  # every form of every customer: cheapest tests first
             a, b = tokens[i], tokens[i + 1]
-            size_a, size_b = len(a), len(b)
-            if (size_a >= MIN_COMPOUND_PART and size_b >= MIN_COMPOUND_PART and size_a + size_b >= MIN_COMPOUND
-                    and a + b in ids and classes[i] is classes[i + 1] is TokenClass.WORD):
+            if _long_enough(a, b) and a + b in ids and classes[i] is classes[i + 1] is TokenClass.WORD:
                 return NormalizedName(form.original, tokens[:i] + (a + b,) + tokens[i + 2:],
                                       classes[:i] + (TokenClass.WORD,) + classes[i + 2:])
         return None
