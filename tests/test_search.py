@@ -7,6 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from screening import DEFAULT_THRESHOLD, Screener
 from screening.normalize import normalize
@@ -91,3 +93,33 @@ def test_split_pairs_are_listed_neighbours_but_not_chinese_syllables(spaced):
     # spaced by the Chinese romanization, not by this rule.
     assert sorted(spaced.index.pairs) == ["amirali", "hajizadehamir", "karimireza", "translogistik"]
     assert spaced.index.pairs["amirali"][0] == ("amir", "ali")
+
+
+# Names of name words only (and a title before one): a generic word such as SHIPPING is not
+# a part a query runs together with a name.
+PEOPLE = ["ABDUL RAHMAN KHALIDI", "MOHAMMAD REZA GHORBANI", "NASER ALDIN TEHRANI", "BLUE OCEAN STAR",
+          "AMIR HOSSEIN NOURI", "ALI ASGHAR HEJAZI"]
+
+
+@pytest.fixture(scope="module")
+def people() -> Screener:
+    rows = [{"id": f"Q{i}", "name": n, "schema": ""} for i, n in enumerate(PEOPLE)]
+    return Screener([from_frame(pd.DataFrame(rows), source="test")], curated=False)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.integers(0, len(PEOPLE) - 1), st.integers(0, 1))
+def test_running_two_listed_words_together_still_finds_the_name(people, entity, gap):
+    """Whichever two neighbouring words of a listed name a customer runs together, the name is
+    found at 100 when both parts are long enough, and never scores lower than it would without
+    respacing."""
+    words = PEOPLE[entity].split()
+    query = " ".join(words[:gap] + [words[gap] + words[gap + 1]] + words[gap + 2:])
+    hits = {h.entity_id: h.score for h in people.match(query, threshold=0)}
+    found = hits.get(f"test:Q{entity}", 0)
+    if len(words[gap]) >= 3 and len(words[gap + 1]) >= 3:
+        assert found == 100
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(type(people.index), "respaced", lambda self, form: ())
+        without = {h.entity_id: h.score for h in people.match(query, threshold=0)}
+    assert found >= without.get(f"test:Q{entity}", 0)

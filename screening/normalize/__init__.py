@@ -39,7 +39,7 @@ from screening.normalize.korean import korean_key_tokens
 from screening.normalize.legal_forms import canonical_tokens
 from screening.normalize.name_parts import TokenClass, token_class
 from screening.normalize.text import clean
-from screening.normalize.translit import PARTICLES
+from screening.normalize.translit import particle_tokens
 
 # A name longer than this is cut: no real name is, and unbounded input must not
 # make one row of a batch take unbounded time.
@@ -82,7 +82,10 @@ def name_forms(name: str) -> tuple[NormalizedName, ...]:
 def _forms(name: str, text: str) -> tuple[NormalizedName, ...]:
     cleaned = clean(text[:MAX_NAME_CHARS])
     tokens, legal = canonical_tokens(cleaned.split())
-    tokens = [PARTICLES.get(t, t) for t in tokens]
+    parts = [particle_tokens(t) for t in tokens]
+    if any(len(p) > 1 for p in parts):  # rare: an "Abd al-" run into its name, split off
+        legal = [flag for p, flag in zip(parts, legal) for _ in p]
+    tokens = [t for p in parts for t in p]
     # Romanization and long forms can lengthen the text past the cut; cutting the tokens
     # too keeps normalize idempotent on its own output.
     kept, length = 0, -1

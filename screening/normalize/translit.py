@@ -11,7 +11,8 @@ Reznick / Reznik, Youssef / Yusef). Two things bring them together:
   commonest Arabic given names (:data:`GIVEN_NAME_VARIANTS`: Mohammed / Muhammad /
   Mohamad), which edit distance alone would not call the same;
 * :data:`PARTICLES` rewrites the short name elements (el / al, abdul / abdel / abd),
-  too short for fuzzy comparison.
+  too short for fuzzy comparison, and :func:`particle_tokens` splits an "Abd al-" run
+  into its name (Abdulrahman / Abdul Rahman).
 
 Patronymics (Ivanovich, Yanovych, Petrovna) are recognized so scoring can weigh a
 missing one lightly: lists often carry them, customer files often do not.
@@ -64,6 +65,23 @@ GIVEN_NAME_VARIANTS = {
     **dict.fromkeys(["saif", "seif", "sayf", "sayef"], "sayf"),
 }
 PARTICLES = {"el": "al", "abou": "abu", **dict.fromkeys(["abdul", "abdel", "abdal", "abdol", "abdoul"], "abd")}
+# "Abd al-" run into the name it belongs to: Abdulrahman, Abdelaziz, Abdolreza (longest first).
+_ABD_JOINED = re.compile(r"^(?:abdoul|abdul|abdel|abdal|abdol)(?=[a-z]{4})(?!l?lah)")
+
+
+def particle_tokens(token: str) -> tuple[str, ...]:
+    """``token`` with its particle in one spelling (:data:`PARTICLES`), and an "Abd al-" that runs
+    into the name after it split off, as lists write it in either way (Abdulrahman = Abdul Rahman
+    = Abd al-Rahman). A name of its own is left whole: Abdullah and Abdallah (Abd + Allah), and
+    short endings such as Abdoulaye.
+
+    >>> [particle_tokens(t) for t in ("abdul", "abdulrahman", "abdelaziz", "abdullah", "abdoulaye", "el")]
+    [('abd',), ('abd', 'rahman'), ('abd', 'aziz'), ('abdullah',), ('abdoulaye',), ('al',)]
+    """
+    joined = _ABD_JOINED.match(token)
+    if joined:
+        return "abd", token[joined.end():]
+    return (PARTICLES.get(token, token),)
 
 _PATRONYMIC = re.compile(r"^[a-z]{3,}(?:ovich|evich|ovych|evych|ovna|evna|ivna|ich|ych|ogly|oglu|kyzy)$")
 
