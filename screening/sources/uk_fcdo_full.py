@@ -128,7 +128,9 @@ from pathlib import Path
 from screening.model import Address, DateOfBirth, EntityList, Identifier, IdType, Name, NameKind, NameQuality, Schema
 from screening.sources import xml_safe
 from screening.sources.files import EntityParts, ListFormatError, report_unknown_countries, snapshot_of
-from screening.sources.uk_ofsi import UK_SCHEMAS, _countries, _script, parse_dob, split_enumeration, uk_address
+from screening.sources.uk_ofsi import (
+    UK_SCHEMAS, _Candidate, _countries, _offer, _script, parse_dob, split_enumeration, uk_address,
+)
 
 SOURCE = "uk-fcdo"
 HEADER_SEARCH_ROWS = 5
@@ -518,28 +520,9 @@ def _schema(rec: _Record, where: str, issues: list[str]) -> Schema:
     return schema
 
 
-@dataclass(slots=True)
-class _Candidate:
-    value: str
-    rank: int
-    kind: NameKind
-    quality: NameQuality
-    provenance: str
-
-
 def _names(rec: _Record, where: str, issues: list[str]) -> tuple[str, tuple[Name, ...]] | None:
     found: dict[str, _Candidate] = {}  # by the name case-folded, in first-seen order
     primary: str | None = None
-
-    def offer(candidate: _Candidate) -> None:
-        key = candidate.value.casefold()
-        seen = found.get(key)
-        strength = (candidate.rank, candidate.quality is NameQuality.WEAK)
-        if seen is None:
-            found[key] = candidate
-        elif strength < (seen.rank, seen.quality is NameQuality.WEAK):
-            found[key] = candidate  # keeps its place: dict order is the first insertion's
-
     for name in rec.names:
         rank, kind = _NAME_TYPES.get(name.name_type.casefold(), (None, None))
         if kind is None:
@@ -552,12 +535,12 @@ def _names(rec: _Record, where: str, issues: list[str]) -> tuple[str, tuple[Name
         value = _collapse(name.value)
         if kind is NameKind.PRIMARY and primary is None:
             primary = value.casefold()
-        offer(_Candidate(value, rank, kind, quality, label))
+        _offer(found, _Candidate(value, rank, kind, quality, _script(value), label))
     for value, script_type, language in rec.get("non_latin"):
         if value:
             described = ", ".join(dict.fromkeys(p for p in (script_type, language) if p))
-            offer(_Candidate(value, 2, NameKind.AKA, NameQuality.STRONG,
-                             "non-Latin script" + (f" ({described})" if described else "")))
+            _offer(found, _Candidate(value, 2, NameKind.AKA, NameQuality.STRONG, _script(value),
+                                     "non-Latin script" + (f" ({described})" if described else "")))
     if not found:
         return None
     if primary is None:
@@ -566,7 +549,7 @@ def _names(rec: _Record, where: str, issues: list[str]) -> tuple[str, tuple[Name
         issues.append(f"{where}: no 'Primary name'; {fallback.value!r} ({fallback.provenance}) taken as the "
                       f"primary name")
     aliases = tuple(Name(c.value, NameKind.AKA if c.kind is NameKind.PRIMARY else c.kind, c.quality,
-                         _script(c.value), c.provenance)
+                         c.script, c.provenance)
                     for key, c in found.items() if key != primary)
     return found[primary].value, aliases
 

@@ -60,7 +60,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from screening.countries import to_iso2
@@ -335,7 +335,6 @@ class _Candidate:
     quality: NameQuality
     script: str | None
     provenance: str
-    order: int = field(default=0)
 
     @property
     def strength(self) -> tuple[int, int]:
@@ -374,10 +373,8 @@ def _names(rows: list[_Row], where: str, issues: list[str]) -> tuple[str, tuple[
         issues.append(f"{where}: no 'Primary name' row; {fallback.value!r} ({fallback.provenance}) "
                       f"taken as the primary name")
     name = found[primary].value
-    aliases = [c for key, c in found.items() if key != primary]
-    aliases.sort(key=lambda c: c.order)
     return name, tuple(Name(c.value, NameKind.AKA if c.kind is NameKind.PRIMARY else c.kind, c.quality,
-                            c.script, c.provenance) for c in aliases)
+                            c.script, c.provenance) for key, c in found.items() if key != primary)
 
 
 def _offer(found: dict[str, _Candidate], candidate: _Candidate) -> None:
@@ -385,12 +382,8 @@ def _offer(found: dict[str, _Candidate], candidate: _Candidate) -> None:
     gives, spelt as that row spells it, in the place where the name first came."""
     key = candidate.value.casefold()
     seen = found.get(key)
-    if seen is None:
-        candidate.order = len(found)
-        found[key] = candidate
-    elif candidate.strength < seen.strength:
-        candidate.order = seen.order
-        found[key] = candidate
+    if seen is None or candidate.strength < seen.strength:
+        found[key] = candidate  # a replaced key keeps its place: dict order is the first insertion's
 
 
 def _script(text: str) -> str | None:
