@@ -17,6 +17,9 @@ PEOPLE = [
     ("t:9", Schema.PERSON, "LI, Jiangzhou", ()),
     ("t:10", Schema.ORGANIZATION, "HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.", ("海康威视",)),
     ("t:11", Schema.ORGANIZATION, "DANDONG JINXIANG TRADE CO., LTD.", ()),
+    ("t:12", Schema.PERSON, "KOVALENKO, Mykola Petrovych", ()),
+    ("t:13", Schema.PERSON, "SAVCHENKO, Volodymyr", ()),
+    ("t:14", Schema.PERSON, "ZAKIYAH, Nabil", ()),
 ]
 
 
@@ -45,6 +48,9 @@ def top(screener, query, schema=None):
     ("Teng Chung-hua", "t:8"),                 # Wade-Giles for pinyin
     ("李江舟", "t:9"),                          # characters of a listed pinyin name
     ("Hai Kang Wei Shi", "t:10"),              # spaced pinyin of a brand
+    ("Nikolai Kovalenko", "t:12"),             # the Russian form of a Ukrainian given name
+    ("Владимир Савченко", "t:13"),             # ... and from Cyrillic
+    ("Nabil Zakieh", "t:14"),                  # the Arabic -iyah ending spelled -ieh
 ])
 def test_variant_alerts(screener, query, expected):
     entity_id, score = top(screener, query)

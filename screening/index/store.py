@@ -19,8 +19,9 @@ T = TypeVar("T")
 _MISSING = object()
 
 # Bumped whenever a stored object's layout changes; a file of another format is refused.
-FORMAT = 5  # 2: identifier codes and circa flags in the entity attributes; 3: initials in the blocking matrix;
-# 4: per-name dropped tokens and the whole matrix for queries with initials; 5: listed word pairs (respacing)
+FORMAT = 6  # 2: identifier codes and circa flags in the entity attributes; 3: initials in the blocking matrix;
+# 4: per-name dropped tokens and the whole matrix for queries with initials; 5: listed word pairs (respacing);
+# 6: new transliteration folds (the vocabulary stores each token's fold)
 _MAGIC = "screening-index"
 
 

@@ -3,13 +3,15 @@
 One Russian, Ukrainian or Arabic name reaches a customer file in several Latin
 spellings: BGN/PCGN, passport (ICAO), French and German conventions, or English habit
 (Aleksei / Alexei / Aleksey, Wladimir / Vladimir, Dmitriy / Dmitry, Poutine / Putin,
-Reznick / Reznik, Youssef / Yusef). Two things bring them together:
+Reznick / Reznik, Youssef / Yusef, Hamieh / Hamiyah), and a Ukrainian or Belarusian
+given name has a Russian twin (Mykola / Nikolai). Two things bring them together:
 
 * :func:`fold` maps a token to a coarse spelling used only for comparing tokens
   (the index's fuzzy look-up compares folded tokens too); tokens are not rewritten,
   so a typo in "Mohamkad" still meets "Mohammad". It starts from one spelling for the
   commonest Arabic given names (:data:`GIVEN_NAME_VARIANTS`: Mohammed / Muhammad /
-  Mohamad), which edit distance alone would not call the same;
+  Mohamad) and for East Slavic given names (:data:`EAST_SLAVIC_GIVEN_NAMES`), which edit
+  distance alone would not call the same;
 * :data:`PARTICLES` rewrites the short name elements (el / al, abdul / abdel / abd),
   too short for fuzzy comparison, and :func:`particle_tokens` splits an "Abd al-" run
   into its name (Abdulrahman / Abdul Rahman).
@@ -19,6 +21,8 @@ missing one lightly: lists often carry them, customer files often do not.
 
 >>> [fold(t) for t in ("aleksei", "alexey", "wladimir", "dmitriy", "reznick", "poutine")]
 ['alexi', 'alexi', 'vladimir', 'dmitri', 'reznik', 'putine']
+>>> [fold(t) for t in ("mykola", "nikolay", "hamieh", "hamiyah", "haniya")]
+['nikolai', 'nikolai', 'hamia', 'hamia', 'hania']
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ import re
 
 # Applied in order; each maps a spelling habit to one form.
 _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    # The Arabic -iya(h) ending (nisba, taa marbuta) in every spelling: Hamieh / Hamiyah / Hamiyeh,
+    # Haniyeh / Haniya; first, before y -> i and ie -> e take its letters apart.
+    (r"(?<=[^aeiouy])(?:iy+[ae]h?|i[ae]h)$", "ia"),
     (r"ks", "x"),
     (r"ck", "k"),
     (r"w", "v"),
@@ -64,6 +71,49 @@ GIVEN_NAME_VARIANTS = {
     **dict.fromkeys(["abdullah", "abdallah", "abdulla"], "abdullah"),
     **dict.fromkeys(["saif", "seif", "sayf", "sayef"], "sayf"),
 }
+# Ukrainian and Belarusian given names -> the Russian name they correspond to: one person is
+# Mykola in a Ukrainian passport and on OFAC's list, Nikolai in the Russian press (Ihor / Igor,
+# Aliaksandr / Aleksandr). Only names that differ beyond what the folds bridge are here.
+EAST_SLAVIC_GIVEN_NAMES = {
+    **dict.fromkeys(["oleksandr", "olexandr", "oleksander", "aliaksandr"], "aleksandr"),
+    **dict.fromkeys(["oleksiy", "oleksii", "oleksij", "aliaksei", "aliaksey"], "aleksei"),
+    **dict.fromkeys(["mykola", "mikalai", "mikola"], "nikolai"),
+    **dict.fromkeys(["volodymyr", "uladzimir"], "vladimir"),
+    **dict.fromkeys(["serhiy", "serhii", "serhij", "siarhei", "siarhey"], "sergei"),
+    **dict.fromkeys(["andriy", "andrii", "andrij"], "andrei"),
+    **dict.fromkeys(["dmytro", "dzmitry", "dzmitri"], "dmitri"),
+    **dict.fromkeys(["mykhailo", "mykhaylo", "mikhailo"], "mikhail"),
+    **dict.fromkeys(["hryhoriy", "hryhorii", "ryhor"], "grigori"),
+    **dict.fromkeys(["heorhiy", "heorhii"], "georgi"),
+    **dict.fromkeys(["yevhen", "yevheniy", "yevhenii", "ievgen", "yauhen"], "evgeni"),
+    **dict.fromkeys(["ihor", "ihar"], "igor"),
+    **dict.fromkeys(["oleh", "aleh"], "oleg"),
+    **dict.fromkeys(["pavlo"], "pavel"),
+    **dict.fromkeys(["petro", "piotr", "pyotr"], "petr"),
+    **dict.fromkeys(["vasyl", "vasil"], "vasili"),
+    **dict.fromkeys(["kostiantyn", "kostyantyn", "kanstantsin"], "konstantin"),
+    **dict.fromkeys(["bohdan"], "bogdan"),
+    **dict.fromkeys(["borys"], "boris"),
+    **dict.fromkeys(["maksym"], "maksim"),
+    **dict.fromkeys(["denys"], "denis"),
+    **dict.fromkeys(["vadym"], "vadim"),
+    **dict.fromkeys(["kyrylo"], "kirill"),
+    **dict.fromkeys(["mykyta"], "nikita"),
+    **dict.fromkeys(["illia", "illya"], "ilya"),
+    **dict.fromkeys(["danylo"], "daniil"),
+    **dict.fromkeys(["hennadiy", "hennadii"], "gennadi"),
+    **dict.fromkeys(["viktar"], "viktor"),
+    **dict.fromkeys(["uladzislau"], "vladislav"),
+    **dict.fromkeys(["olena"], "elena"),
+    **dict.fromkeys(["iryna"], "irina"),
+    **dict.fromkeys(["halyna"], "galina"),
+    **dict.fromkeys(["tetiana", "tetyana"], "tatiana"),
+    **dict.fromkeys(["liudmyla", "lyudmyla"], "lyudmila"),
+    **dict.fromkeys(["svitlana"], "svetlana"),
+    **dict.fromkeys(["kateryna"], "ekaterina"),
+    **dict.fromkeys(["larysa"], "larisa"),
+    **dict.fromkeys(["valentyna"], "valentina"),
+}
 PARTICLES = {"el": "al", "abou": "abu", **dict.fromkeys(["abdul", "abdel", "abdal", "abdol", "abdoul"], "abd")}
 # "Abd al-" run into the name it belongs to: Abdulrahman, Abdelaziz, Abdolreza (longest first).
 _ABD_JOINED = re.compile(r"^(?:abdoul|abdul|abdel|abdal|abdol)(?=[a-z]{4})(?!l?lah)")
@@ -89,7 +139,7 @@ _PATRONYMIC = re.compile(r"^[a-z]{3,}(?:ovich|evich|ovych|evych|ovna|evna|ivna|i
 @functools.lru_cache(maxsize=65536)
 def fold(token: str) -> str:
     """A coarse spelling of ``token`` for comparison across transliteration conventions."""
-    token = GIVEN_NAME_VARIANTS.get(token, token)
+    token = GIVEN_NAME_VARIANTS.get(token) or EAST_SLAVIC_GIVEN_NAMES.get(token, token)
     for pattern, repl in _FOLDS:
         token = pattern.sub(repl, token)
     return token
