@@ -15,7 +15,9 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from screening import Screener, ScreeningInputError
+from screening.index import name_index
 from screening.normalize import name_forms
+from screening.scoring.batch import search
 from screening.scoring.names import score_pairs
 from screening.sources.diff import diff_lists
 
@@ -209,3 +211,62 @@ def test_restricted_index_scores_pairs_as_the_full_index(sdn, screener):
     full_pairs = {(int(a), int(b)) for a, b in zip(cand_full.query, cand_full.name) if mask[index.name_entity[b]]}
     view_pairs = {(int(a), int(rows[b])) for a, b in zip(cand_view.query, cand_view.name)}
     assert view_pairs == full_pairs and full_pairs
+
+
+def _variants(name: str, rng: np.random.Generator) -> list[str]:
+    """Ways a customer file may write a listed name: as listed, reversed, each word left out, two
+    words run together, a word split in two, a word as its initial, a letter dropped."""
+    words = name.replace(",", " ").split()
+    out = [name, " ".join(reversed(words))]
+    out += [" ".join(words[:i] + words[i + 1:]) for i in range(len(words))] if len(words) > 1 else []
+    if len(words) > 1:
+        i = int(rng.integers(len(words) - 1))
+        out.append(" ".join(words[:i] + [words[i] + words[i + 1]] + words[i + 2:]))
+        out.append(" ".join(words[:i] + [words[i][0] + "."] + words[i + 1:]))
+    long = [w for w in words if len(w) > 4]
+    if long:
+        w = long[int(rng.integers(len(long)))]
+        out.append(name.replace(w, w[:2] + w[3:], 1))
+        out.append(name.replace(w, w[:len(w) // 2] + " " + w[len(w) // 2:], 1))
+    return out
+
+
+@pytest.mark.parametrize("share", [0.001, 0.005])
+def test_preselection_searches_every_row_that_has_a_candidate(sdn, screener, share):
+    """NameIndex.reachable, a delta screen's pre-selection, is a superset of the rows whose search
+    finds a candidate, at every threshold, for queries close to the view's names and far from them."""
+    from screening.scoring.batch import _min_cover
+
+    index = screener.index
+    rng = np.random.default_rng(int(share * 1000))
+    mask = rng.random(len(index.entities)) < share
+    view = index.restricted(mask)
+    assert view.reachable([], _min_cover(80.0)) is not None  # a small view pre-selects
+    assert index.reachable([], _min_cover(80.0)) is None  # the full index does not
+    inside = [index.entities[i] for i in np.flatnonzero(mask)]
+    outside = [index.entities[i] for i in rng.choice(len(index.entities), 600, replace=False)]
+    names = [v for e in inside for n in e.all_names()[:3] for v in _variants(n.value, rng)]
+    names += [v for e in outside for v in _variants(e.name, rng)] + [c for _, c in CUSTOMERS if c]
+    forms = [f for f in (tuple(x for x in name_forms(n) if x.tokens) for n in names) if f]
+    for threshold in (80.0, 60.0, 0.0):
+        reach = view.reachable(forms, _min_cover(threshold))
+        found = search(view, forms, threshold, 50, always=np.ones(len(forms), dtype=bool))
+        has = found.has_candidates()
+        assert has.any() and not (has & ~reach).any(), [names[i] for i in np.flatnonzero(has & ~reach)[:5]]
+        if threshold:
+            assert reach.mean() < 0.9  # it does leave rows out
+
+
+@pytest.mark.parametrize("preselect", [0.0, 1.0], ids=["searching every row", "pre-selecting rows"])
+def test_delta_with_and_without_preselection(sdn, screener, customers, preselect, monkeypatch):
+    """The diff is too large a share of the list for the pre-selection to pay (it is off); forced on,
+    the alerts are the same, at a threshold and at threshold 0."""
+    monkeypatch.setattr(name_index, "PRESELECT_UP_TO", preselect)
+    _, _, diff = sdn
+    for threshold in (None, 0):
+        full = _restricted(screener.screen(customers, limit=50, threshold=threshold), diff.screen_ids)
+        delta = screener.screen(customers, limit=50, threshold=threshold, only=diff)
+        if threshold is None:
+            assert_frame_equal(delta, full)
+        else:  # the candidate cut per row differs at 0 (see above): every full-run pair is found again
+            assert set(zip(full["row"], full["entity_id"])) <= set(zip(delta["row"], delta["entity_id"]))

@@ -31,14 +31,15 @@ no match), so none that can alert is left out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
 
 from screening.index.attributes import EntityAttributes
-from screening.index.query import MAX_TOKENS, QueryBatch, SortedKeys, prepare
+from screening.index.query import MAX_TOKENS, QueryBatch, SortedKeys, number_tokens, prepare
 from screening.index.store import Packed
-from screening.index.vocabulary import INITIAL_SIM, Vocabulary
+from screening.index.vocabulary import INITIAL_SIM, MIN_FUZZY_LEN, Vocabulary
 from screening.model import Entity, IdType, Name, NameKind, NameQuality, Schema
 from screening.normalize import NormalizedName, TokenClass, ccc, name_forms
 from screening.normalize.chinese import is_syllable
@@ -57,6 +58,29 @@ _RUN_TOGETHER = frozenset({TokenClass.WORD, TokenClass.TITLE})
 _LETTERS = 26
 # float32 slack so that moving the common share across the comparison never drops a pair.
 _ROUNDING = np.float32(1e-6)
+# A restricted view of at most this share of the index's names searches only the rows that may
+# reach it (see NameIndex.reachable); against a larger one most rows do, and the test costs more
+# than it saves.
+PRESELECT_UP_TO = 0.01
+# Float32 sums of the product may exceed the float64 sums the pre-selection bounds them with.
+_BOUND_SLACK = 1e-5
+# Queries with this many initials or more may reach any row (their initials may add the most).
+_MOST_INITIALS = 3
+
+
+@dataclass
+class _Reach:
+    """What a query token must reach for a row to be searched against a restricted view (see
+    NameIndex.reachable): listed token ids, initials' letters, the look-up keys of those tokens,
+    the listed words two joined query words may be (and their beginnings), and tested tokens."""
+
+    ids: np.ndarray  # (vocabulary,) bool
+    letters: frozenset[str]
+    keys: frozenset[str]
+    long_keys: frozenset[str]  # of the tokens a query token shorter than MIN_FUZZY_LEN may pair with
+    joined: frozenset[str]
+    prefixes: frozenset[str]
+    tokens: dict[str, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +154,9 @@ class NameIndex:
                 for tokens, classes in _joinable_pairs(norm):
                     self.pairs.setdefault("".join(tokens), (tokens, classes))
         self._build_blocking(valid)
+        # A full index, or a large view: every row is searched (see reachable).
+        self._preselects = False
+        self._reach: dict[tuple[float, float] | None, _Reach] = {}
 
     def _build_blocking(self, valid: np.ndarray) -> None:
         n_names, width = self.name_tokens.shape
@@ -230,7 +257,126 @@ class NameIndex:
             setattr(view, attr, getattr(self, attr)[rows])
         view.blocking = self.blocking[:, rows]
         view.full_blocking = self.full_blocking[:, rows]
+        view._preselects = len(rows) <= PRESELECT_UP_TO * len(self.names)
+        view._reach = {}
         return view
+
+    def reachable(self, forms: list[tuple[NormalizedName, ...]],
+                  min_cover: tuple[float, float] | None) -> np.ndarray | None:
+        """(rows,) bool: the rows, each given by its forms, that may have a candidate among this
+        view's names at ``min_cover`` (None: the best names, whatever their cover); None when
+        every row must be searched (a full index or a large view).
+
+        A pair is a candidate only if its product value, plus what the product leaves out (the
+        name's left-out share, or what the query's initials may add), reaches the name's
+        ``min_cover``: so the query reaches one of the name's largest shares
+        (:meth:`_reached_rows`). A row is searched only if a token of its forms (or two adjacent
+        tokens joined, or a token split: see :meth:`respaced`) may reach one of those. Against a
+        small delta, most rows reach none, and the test costs one look-up per distinct token of
+        the batch. It is a superset: the search applies the rest of the rules.
+        """
+        if not self._preselects:
+            return None
+        forms_of = [form.tokens for row in forms for form in row]
+        form_row = np.repeat(np.arange(len(forms)), [len(f) for f in forms])
+        token_form = np.repeat(np.arange(len(forms_of)), np.fromiter(map(len, forms_of), dtype=np.int64,
+                                                                      count=len(forms_of)))
+        codes, distinct = number_tokens(list(chain.from_iterable(forms_of)))
+        size = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct))
+        # Each form by the initials it holds (see candidates), at most _MOST_INITIALS.
+        initials = np.minimum(np.bincount(token_form[size[codes] == 1], minlength=len(forms_of)),
+                              _MOST_INITIALS)[token_form]
+        if min_cover is None or min(min_cover) < SAFE_COVER:  # every query takes the whole matrix
+            initials[:] = _MOST_INITIALS
+        hit = np.zeros(len(codes), dtype=bool)
+        adjacent = np.flatnonzero(token_form[1:] == token_form[:-1])
+        for k in np.unique(initials).tolist():
+            reach, part = self._reach_of(min_cover, k), initials == k
+            hit |= part & self._distinct_hits(codes, part, lambda c: self._reaches(distinct[c], reach))
+            # Two adjacent words joined: only where the first begins a listed word the view reaches.
+            left = adjacent[part[adjacent]]
+            begins = self._distinct_hits(codes, np.isin(np.arange(len(codes)), left),
+                                         lambda c: distinct[c] in reach.prefixes)
+            for i in left[begins[left]].tolist():
+                hit[i] |= distinct[codes[i]] + distinct[codes[i + 1]] in reach.joined
+        return np.bincount(form_row[token_form[hit]], minlength=len(forms)) > 0
+
+    @staticmethod
+    def _distinct_hits(codes: np.ndarray, where: np.ndarray, test) -> np.ndarray:
+        """(tokens,) bool: ``test`` of each token's code where ``where``, run once per distinct code."""
+        used = np.unique(codes[where])
+        passed = np.zeros(int(codes.max(initial=-1)) + 1, dtype=bool)
+        passed[used] = np.fromiter(map(test, used.tolist()), dtype=bool, count=len(used))
+        return passed[codes]
+
+    def _reaches(self, token: str, reach: "_Reach") -> bool:
+        """Whether query ``token`` (or the listed pair it splits into) may reach ``reach``'s rows:
+        spelled the same, sharing a look-up key (with a listed token long enough for a fuzzy pair),
+        by its consonant skeleton, or as a word reaching an initial."""
+        hit = reach.tokens.get(token)
+        if hit is None:
+            i = self.vocab.ids.get(token)
+            keys = reach.keys if len(token) >= MIN_FUZZY_LEN else reach.long_keys
+            hit = ((i is not None and bool(reach.ids[i]))
+                   or not keys.isdisjoint(self.vocab.lookup_keys(token))
+                   or any(reach.ids[j] for j in self.vocab.skeleton_ids(token))
+                   or (len(token) > 1 and token[0] in reach.letters)
+                   or (token in self.pairs and any(self._reaches(p, reach) for p in self.pairs[token][0])))
+            if len(reach.tokens) < 1_000_000:  # bounded, as the vocabulary's own cache
+                reach.tokens[token] = hit
+        return hit
+
+    def _reach_of(self, min_cover: tuple[float, float] | None, initials: int) -> "_Reach":
+        reach = self._reach.get((min_cover, initials))
+        if reach is None:
+            rows = self._reached_rows(min_cover, initials)
+            vocab, offset = len(self.vocab), self._exact_offset
+            ids = rows[:vocab] | rows[offset:offset + vocab]
+            live = np.flatnonzero(ids).tolist()
+            keys = {i: self.vocab.lookup_keys(self.vocab.tokens[i]) for i in live}
+            every_key = frozenset(k for ks in keys.values() for k in ks)
+            # The listed words a joined pair may be to reach these rows: they, or within a look-up key.
+            joined = frozenset(w for w in map(self.vocab.tokens.__getitem__, self.vocab.filed_under(every_key) | set(live))
+                               if len(w) >= MIN_COMPOUND)
+            reach = self._reach[(min_cover, initials)] = _Reach(
+                ids, frozenset(map(chr, self.initial_letters[rows[vocab:offset]].tolist())), every_key,
+                frozenset(k for i, ks in keys.items() if self.vocab.length[i] >= MIN_FUZZY_LEN for k in ks), joined,
+                frozenset(w[:n] for w in joined for n in range(MIN_COMPOUND_PART, len(w) - MIN_COMPOUND_PART + 1)),
+                {})
+        return reach
+
+    def _reached_rows(self, min_cover: tuple[float, float] | None, initials: int) -> np.ndarray:
+        """(product rows,) bool: the rows one of which a query holding ``initials`` initials must
+        reach for some name to be a candidate at ``min_cover`` (None, or _MOST_INITIALS: any row).
+
+        Sorted by the most each can add (its share; an initial's, at ``INITIAL_SIM``), a name's
+        rows from the first are needed as long as the rows after them could not, all together,
+        add up to the cover the name needs beyond what the product leaves out: the name's
+        left-out share, or for a query with initials (multiplied with the whole matrix) what
+        each initial may add, at most the name's largest share."""
+        product = self.blocking if initials == 0 else self.full_blocking
+        if min_cover is None or initials >= _MOST_INITIALS:
+            return np.diff(product.indptr) > 0
+        by_name = product.T.tocsr()
+        name = np.repeat(np.arange(by_name.shape[0]), np.diff(by_name.indptr))
+        letter = (by_name.indices >= len(self.vocab)) & (by_name.indices < self._exact_offset)
+        most = by_name.data.astype(np.float64) * np.where(letter, INITIAL_SIM, 1.0)
+        order = np.lexsort((-most, name))
+        most, row, name = most[order], by_name.indices[order], name[order]
+        # Within each name: the sum of this row's most and the later rows'.
+        after = np.append(np.cumsum(most[::-1])[::-1], 0.0)
+        from_here = after[:-1] - after[by_name.indptr[1:]][name]
+        left_out = (self.dropped_share if initials == 0
+                    else INITIAL_SIM * initials * self.letter_share[:, _LETTERS])
+        needed = from_here >= (self._need(min_cover) - left_out)[name] - _BOUND_SLACK
+        rows = np.zeros(by_name.shape[1], dtype=bool)
+        rows[row[needed]] = True
+        return rows
+
+    def _need(self, min_cover: tuple[float, float]) -> np.ndarray:
+        """(names,) float32: the listed cover each name needs, strong or weak, less the rounding slack."""
+        strong, weak = min_cover
+        return np.where(self.name_weak, np.float32(weak), np.float32(strong)) - _ROUNDING
 
     def packed(self, memo: dict[int, bytes] | None = None) -> "NameIndex":
         """A copy for saving, whose entities and names unpickle one by one when read (see :mod:`.store`)."""
@@ -249,7 +395,7 @@ class NameIndex:
         sims = self._query_matrix(batch)
         strong, weak = min_cover
         if len(batch) > _SMALL_PRODUCT:  # many pairs: one look-up table beats a where per pair
-            table = np.where(self.name_weak, np.float32(weak), np.float32(strong)) - _ROUNDING
+            table = self._need(min_cover)
 
             def need(names: np.ndarray) -> np.ndarray:
                 return table[names]

@@ -86,6 +86,15 @@ class QueryBatch:
 _FACTORIZE_FROM = 256
 
 
+def number_tokens(flat: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Each token's number in ``flat`` and the distinct tokens, in order of first appearance."""
+    if len(flat) >= _FACTORIZE_FROM:
+        codes, distinct = pd.factorize(np.array(flat, dtype=object))
+        return codes, distinct.tolist()
+    numbers: dict[str, int] = {}  # a single lookup's few tokens: a dict costs less than pandas' set-up
+    return np.array([numbers.setdefault(t, len(numbers)) for t in flat], dtype=np.int64), list(numbers)
+
+
 def prepare(names: list[NormalizedName], vocab: Vocabulary) -> QueryBatch:
     """Look up every token of ``names`` in ``vocab`` and lay the batch out in arrays."""
     # The tokens of the whole batch as one column, each distinct token numbered once.
@@ -94,13 +103,7 @@ def prepare(names: list[NormalizedName], vocab: Vocabulary) -> QueryBatch:
     flat = list(chain.from_iterable(tokens_of))
     classes = np.fromiter(chain.from_iterable(name.classes[:MAX_TOKENS] for name in names), dtype=np.int64,
                           count=len(flat))
-    if len(flat) >= _FACTORIZE_FROM:
-        codes, distinct = pd.factorize(np.array(flat, dtype=object))
-        tokens = distinct.tolist()
-    else:  # a single lookup's few tokens: a dict costs less than pandas' set-up
-        numbers: dict[str, int] = {}
-        codes = np.array([numbers.setdefault(t, len(numbers)) for t in flat], dtype=np.int64)
-        tokens = list(numbers)
+    codes, tokens = number_tokens(flat)
     rows = np.repeat(np.arange(len(names)), lengths)
     cols = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     ids = np.full((len(names), max(int(lengths.max(initial=0)), 1)), -1, dtype=np.int32)

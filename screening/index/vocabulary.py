@@ -85,9 +85,8 @@ class Vocabulary:
         self._keys: dict[str, list[int]] = defaultdict(list)
         self._folded = [fold(t) for t in tokens]
         for i, t in enumerate(tokens):
-            if len(t) >= MIN_PAIR_LEN and not is_syllable(t):
-                for key in {t, self._folded[i]} | _deletions(t) | _deletions(self._folded[i]):
-                    self._keys[key].append(i)
+            for key in self.lookup_keys(t):
+                self._keys[key].append(i)
         # Arabic-script queries arrive as consonant skeletons (see normalize.arabic); every
         # listed Latin token is filed under its own.
         self._skeletons: dict[str, list[int]] = defaultdict(list)
@@ -122,6 +121,24 @@ class Vocabulary:
     def __len__(self) -> int:
         return len(self.tokens)
 
+    @staticmethod
+    def lookup_keys(token: str) -> set[str]:
+        """The keys a query ``token`` is looked up under, and a listed one filed under: itself, its
+        fold and their one-letter deletions; none for a short token or a Chinese syllable (cheng is
+        not a typo of chang), which match only as spelled."""
+        if len(token) < MIN_PAIR_LEN or is_syllable(token):
+            return set()
+        folded = fold(token)
+        return {token, folded} | _deletions(token) | _deletions(folded)
+
+    def filed_under(self, keys: Iterable[str]) -> set[int]:
+        """The ids of the listed tokens filed under any of ``keys``."""
+        return {i for key in keys for i in self._keys.get(key, ())}
+
+    def skeleton_ids(self, token: str) -> Sequence[int]:
+        """The ids of the listed tokens whose consonant skeleton is ``token`` (one from Arabic script)."""
+        return self._skeletons.get(token, ())
+
     def match(self, token: str) -> tuple[tuple[int, float], ...]:
         """Vocabulary ids within one edit of ``token`` (exact only when short), with similarity 0..1."""
         hit = self._cache.get(token)
@@ -131,17 +148,17 @@ class Vocabulary:
         exact = self.ids.get(token)
         if exact is not None:
             found[exact] = 1.0
-        if len(token) >= MIN_PAIR_LEN and not is_syllable(token):  # cheng is not a typo of chang
-            folded = fold(token)
-            for key in {token, folded} | _deletions(token) | _deletions(folded):
-                for i in self._keys.get(key, ()):
-                    if i in found or max(len(token), len(self.tokens[i])) < MIN_FUZZY_LEN:
-                        continue
-                    sim = _similarity(token, self.tokens[i])
-                    sim = max(sim, FOLD_SIM * _similarity(folded, self._folded[i]))
-                    if sim > 0:
-                        found[i] = sim
-        for i in self._skeletons.get(token, ()):
+        keys = self.lookup_keys(token)
+        folded = fold(token) if keys else token
+        for key in keys:
+            for i in self._keys.get(key, ()):
+                if i in found or max(len(token), len(self.tokens[i])) < MIN_FUZZY_LEN:
+                    continue
+                sim = _similarity(token, self.tokens[i])
+                sim = max(sim, FOLD_SIM * _similarity(folded, self._folded[i]))
+                if sim > 0:
+                    found[i] = sim
+        for i in self.skeleton_ids(token):
             found[i] = max(found.get(i, 0.0), SKELETON_SIM)
         result = tuple(sorted(found.items()))
         if len(self._cache) < 1_000_000:  # bounded: a hostile batch of unique junk must not exhaust memory

@@ -410,10 +410,12 @@ class Screener:
             forms.append(cache[n])
         ok = np.array([bool(f) for f in forms], dtype=bool)
         screened = np.flatnonzero(ok)
-        found = search(self.index, [forms[i] for i in screened], threshold, limit)
-        # Only rows with a candidate name or an identifier (matched whatever the name) can have a
-        # result: the others' attributes are not read (most rows of a delta screen).
-        scored = np.flatnonzero(found.has_candidates() | _gives_identifiers(chunk, columns)[screened])
+        gives_ids = _gives_identifiers(chunk, columns)[screened]
+        # A row giving an identifier is matched whatever its name, so even a delta screen searches it.
+        found = search(self.index, [forms[i] for i in screened], threshold, limit, always=gives_ids)
+        # Only rows with a candidate name or an identifier can have a result: the others' attributes
+        # are not read (most rows of a delta screen).
+        scored = np.flatnonzero(found.has_candidates() | gives_ids)
         found, rows = found.take(scored), screened[scored]
         column = (lambda col: chunk[col].to_numpy()[rows].tolist() if col is not None else [None] * len(rows))
         per_row = zip(column(columns.schema), zip(*(column(c) for c in columns.countries)) if columns.countries

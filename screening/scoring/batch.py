@@ -119,15 +119,21 @@ class Search:
         return Search(self.batch, self.candidates, renumber[self.unit_row[kept]], self.unit_query[kept], len(rows))
 
 
-def search(index: NameIndex, forms: list[tuple[NormalizedName, ...]], threshold: float, limit: int) -> Search:
+def search(index: NameIndex, forms: list[tuple[NormalizedName, ...]], threshold: float, limit: int,
+           always: np.ndarray | None = None) -> Search:
     """The name candidates of query rows, each given by its name forms, for results at ``threshold``
-    (at most ``limit`` per row)."""
+    (at most ``limit`` per row). Against a restricted view (a delta screen), only the rows that may
+    reach its names (:meth:`NameIndex.reachable`) are searched, and those ``always`` marks: the
+    others get no unit."""
+    reach = index.reachable(forms, _min_cover(threshold))
+    searched = (np.arange(len(forms), dtype=np.int64) if reach is None
+                else np.flatnonzero(reach if always is None else reach | always))
     # Every (row, form) is a unit, and so is each form with words joined or split as the lists write
     # them (see NameIndex.respaced), after the row's forms: a row's units are contiguous. Units with
     # the same tokens and classes are searched and scored once. Same tokens with other classes weigh
     # differently (a place or a name word), so both key a form.
-    given = [form for row_forms in forms for form in row_forms]
-    given_row = np.repeat(np.arange(len(forms), dtype=np.int64), [len(f) for f in forms])
+    given = [form for i in searched.tolist() for form in forms[i]]
+    given_row = np.repeat(searched, [len(forms[i]) for i in searched.tolist()])
     respaced = [(i, v) for i, form in enumerate(given) for v in index.respaced(form)]
     every = given + [v for _, v in respaced]
     every_row = np.concatenate([given_row, given_row[np.array([i for i, _ in respaced], dtype=np.int64)]])
@@ -200,10 +206,19 @@ def alert_candidates(index: NameIndex, batch: QueryBatch, threshold: float, limi
     name score could reach it once the factors add their most (recall-safe, see
     :mod:`screening.index.name_index`), at most ``top_k`` per query. With threshold 0, the best
     few per requested result."""
-    if threshold > 0:
-        min_cover = tuple(max(c, SAFE_COVER) for c in listed_cover_needed(threshold - factors.MAX_BOOST))
+    min_cover = _min_cover(threshold)
+    if min_cover is not None:
         return index.candidates(batch, min_cover, top_k=top_k)
     return index.candidates(batch, (0.0, 0.0), top_k=max(limit, 1) * CANDIDATES_PER_RESULT)
+
+
+def _min_cover(threshold: float) -> tuple[float, float] | None:
+    """The listed cover (of a strong name, of a weak alias) a pair needs to alert at ``threshold``;
+    None for threshold 0, the best names whatever their score."""
+    if threshold > 0:
+        strong, weak = (max(c, SAFE_COVER) for c in listed_cover_needed(threshold - factors.MAX_BOOST))
+        return strong, weak
+    return None
 
 
 def _identifier_pairs(index: NameIndex, attrs: QueryAttributes, unit_row: np.ndarray,
