@@ -294,10 +294,11 @@ class NameIndex:
             reach, part = self._reach_of(min_cover, k), initials == k
             hit |= part & self._distinct_hits(codes, part, lambda c: self._reaches(distinct[c], reach))
             # Two adjacent words joined: only where the first begins a listed word the view reaches.
-            left = adjacent[part[adjacent]]
-            begins = self._distinct_hits(codes, np.isin(np.arange(len(codes)), left),
-                                         lambda c: distinct[c] in reach.prefixes)
-            for i in left[begins[left]].tolist():
+            left = np.zeros(len(codes), dtype=bool)
+            left[adjacent[part[adjacent]]] = True
+            begins = self._distinct_hits(codes, left, lambda c: distinct[c] in reach.prefixes)
+            left &= begins
+            for i in np.flatnonzero(left).tolist():
                 hit[i] |= distinct[codes[i]] + distinct[codes[i + 1]] in reach.joined
         return np.bincount(form_row[token_form[hit]], minlength=len(forms)) > 0
 
